@@ -1,0 +1,1 @@
+"""backend layer of advisor_desk."""

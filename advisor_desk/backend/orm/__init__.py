@@ -1,0 +1,1 @@
+"""backend orm layer of advisor_desk."""
