@@ -1,1 +1,69 @@
-"""backend orm layer of advisor_desk."""
+"""SQLAlchemy mapped classes, one module per aggregate; importing this registers them all."""
+
+from .advisors import Advisor, SessionToken, Team
+from .appointments import Absence, Appointment, AppointmentReason, Schedule, ScheduleReason
+from .audit import AuditEvent
+from .base import Base
+from .declarations import Declaration, DeclarationDocument, DeclarationEvent
+from .documents import IssuedDocument
+from .health import Ald, IjPayment, SickLeave, WorkAccidentCase, WorkAccidentStep
+from .mail import MailMessage, MailThread, ReplyTemplate
+from .members import (
+    Address,
+    BankAccount,
+    ComplementaryInsurer,
+    CoverPeriod,
+    Dependent,
+    Member,
+    RightsPeriod,
+    VitaleCard,
+)
+from .offices import Office, OfficeClosure, OfficeHours
+from .professionals import Professional
+from .reference import AldReference, CssCeiling, ReferenceValue
+from .reimbursements import DeductibleEntry, Reimbursement
+from .seed import SeedBatch, SeedRun
+
+__all__ = [
+    "Absence",
+    "Address",
+    "Advisor",
+    "Ald",
+    "AldReference",
+    "Appointment",
+    "AppointmentReason",
+    "AuditEvent",
+    "BankAccount",
+    "Base",
+    "ComplementaryInsurer",
+    "CoverPeriod",
+    "CssCeiling",
+    "Declaration",
+    "DeclarationDocument",
+    "DeclarationEvent",
+    "DeductibleEntry",
+    "Dependent",
+    "IjPayment",
+    "IssuedDocument",
+    "MailMessage",
+    "MailThread",
+    "Member",
+    "Office",
+    "OfficeClosure",
+    "OfficeHours",
+    "Professional",
+    "ReferenceValue",
+    "Reimbursement",
+    "ReplyTemplate",
+    "RightsPeriod",
+    "Schedule",
+    "ScheduleReason",
+    "SeedBatch",
+    "SeedRun",
+    "SessionToken",
+    "SickLeave",
+    "Team",
+    "VitaleCard",
+    "WorkAccidentCase",
+    "WorkAccidentStep",
+]

@@ -1,0 +1,132 @@
+"""Schema migrations (alembic, one linear chain) and the reference data synchronised from resources/."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, delete, insert
+from sqlalchemy.exc import OperationalError
+
+from advisor_desk.domain.errors import BackendUnavailable
+from advisor_desk.paths import resources_dir
+
+from .engine import describe, session_scope
+from .orm import AldReference, CssCeiling, ReferenceValue
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except OperationalError as exc:
+        raise BackendUnavailable(
+            f"Base de données injoignable ({describe(engine)}) : {_first_line(exc)}"
+        ) from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else exc.__class__.__name__
+
+
+def check_revision_known(engine: Engine) -> str | None:
+    """Refuse a database whose schema was written by a newer advisor-desk."""
+    current = current_revision(engine)
+    if current is not None:
+        script = ScriptDirectory.from_config(alembic_config())
+        if current not in {rev.revision for rev in script.walk_revisions()}:
+            raise BackendUnavailable(
+                f"Cette base de données a été mise à jour par une version plus récente "
+                f"d'advisor-desk (révision de schéma {current}) : mettez l'application à jour."
+            )
+    return current
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    check_revision_known(engine)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    sync_reference_data(engine)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+
+
+def is_up_to_date(engine: Engine) -> bool:
+    return check_revision_known(engine) == head_revision()
+
+
+def _date(text: str) -> date | None:
+    return date.fromisoformat(text) if text.strip() else None
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with open(resources_dir() / "reference" / name, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def sync_reference_data(engine: Engine) -> None:
+    """Replace the dated reference tables by the CSVs shipped in resources/reference."""
+    ald = [
+        {
+            "code": int(r["code"]),
+            "label": r["label"],
+            "valid_from": _date(r.get("valid_from", "")),
+            "valid_to": _date(r.get("valid_to", "")),
+        }
+        for r in _read_csv("ald.csv")
+    ]
+    values = [
+        {
+            "key": r["key"],
+            "valid_from": _date(r["valid_from"]) or date(1945, 10, 4),
+            "valid_to": _date(r.get("valid_to", "")),
+            "value": int(r["value"]),
+            "unit": r.get("unit", ""),
+            "note": r.get("note") or None,
+        }
+        for r in _read_csv("values.csv")
+    ]
+    ceilings = [
+        {
+            "valid_from": _date(r["valid_from"]),
+            "valid_to": _date(r.get("valid_to", "")),
+            "household_size": 0 if r["household_size"] == "extra" else int(r["household_size"]),
+            "free_cents": int(r["free_cents"]),
+            "participation_cents": int(r["participation_cents"]),
+        }
+        for r in _read_csv("css_ceilings.csv")
+    ]
+    with session_scope(engine) as s:
+        s.execute(delete(AldReference))
+        s.execute(delete(ReferenceValue))
+        s.execute(delete(CssCeiling))
+        s.execute(insert(AldReference), ald)
+        s.execute(insert(ReferenceValue), values)
+        s.execute(insert(CssCeiling), ceilings)

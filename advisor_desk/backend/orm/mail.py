@@ -1,0 +1,67 @@
+"""The shared e-mail queue: threads, messages and internal notes, reply templates."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from advisor_desk.domain.enums import MailState, MailTheme, MessageDirection
+
+from .base import Base, str_enum, utcnow
+
+
+class MailThread(Base):
+    __tablename__ = "mail_threads"
+    __table_args__ = (
+        Index("ix_mail_threads_member", "member_id", "last_message_at"),
+        # "Next": the most urgent unassigned open thread.
+        Index("ix_mail_threads_queue", "state", "assigned_agent_id", "sla_due_at"),
+        Index("ix_mail_threads_agent", "assigned_agent_id", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    subject: Mapped[str] = mapped_column(String(200))
+    theme: Mapped[MailTheme] = mapped_column(str_enum(MailTheme, "mail_theme"))
+    state: Mapped[MailState] = mapped_column(str_enum(MailState, "mail_state"))
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"))
+    assigned_agent_id: Mapped[int | None] = mapped_column(ForeignKey("advisors.id"))
+    escalated: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_message_at: Mapped[datetime] = mapped_column(default=utcnow)
+    first_response_at: Mapped[datetime | None]
+    sla_due_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class MailMessage(Base):
+    __tablename__ = "mail_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    thread_id: Mapped[int] = mapped_column(
+        ForeignKey("mail_threads.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    direction: Mapped[MessageDirection] = mapped_column(
+        str_enum(MessageDirection, "message_direction")
+    )
+    author_advisor_id: Mapped[int | None] = mapped_column(ForeignKey("advisors.id"))
+    body: Mapped[str] = mapped_column(Text)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("issued_documents.id"))
+
+
+class ReplyTemplate(Base):
+    __tablename__ = "reply_templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    title: Mapped[str] = mapped_column(String(120))
+    theme: Mapped[MailTheme | None] = mapped_column(str_enum(MailTheme, "mail_theme"))
+    keywords: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
