@@ -14,7 +14,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="advisor-desk",
         description="Poste de travail des conseillers, agents et superviseurs de la CPAM.",
     )
-    parser.add_argument("--db", help="URL de la base (sinon $ADVISOR_DESK_DB, sinon la base embarquée)")
+    parser.add_argument(
+        "--db", help="URL de la base (sinon $ADVISOR_DESK_DB, sinon la base embarquée)"
+    )
     parser.add_argument("--server", help="URL d'un serveur advisor-desk (déploiement partagé)")
     parser.add_argument("--ca-bundle", help="certificats d'autorité pour vérifier le serveur (TLS)")
     parser.add_argument(
@@ -55,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _db_url(args: argparse.Namespace) -> str | None:
-    return getattr(args, "db_sub", None) or args.db
+    url = getattr(args, "db_sub", None) or args.db
+    return str(url) if url else None
 
 
 def run_db(args: argparse.Namespace) -> int:
@@ -71,7 +74,9 @@ def run_db(args: argparse.Namespace) -> int:
         from advisor_desk.backend.seed import seed_database
 
         migrate.upgrade(engine)
-        result = seed_database(engine, members=args.members, seed=args.seed, progress=not args.quiet)
+        result = seed_database(
+            engine, members=args.members, seed=args.seed, progress=not args.quiet
+        )
         print(result)
         return 0
     if args.db_command == "roles":
@@ -90,17 +95,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "serve":
             from advisor_desk.backend.server import serve
 
-            return serve(
-                _db_url(args),
-                host=args.host,
-                port=args.port,
-                certfile=args.certfile,
-                keyfile=args.keyfile,
-                workers=args.workers,
+            return int(
+                serve(
+                    _db_url(args),
+                    host=args.host,
+                    port=args.port,
+                    certfile=args.certfile,
+                    keyfile=args.keyfile,
+                    workers=args.workers,
+                )
             )
         from advisor_desk.ui.app import run_app
 
-        return run_app(args)
+        return int(run_app(args))
     except AdvisorDeskError as exc:
         print(f"advisor-desk : {exc.message}", file=sys.stderr)
         return 2

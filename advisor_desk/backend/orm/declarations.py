@@ -24,9 +24,7 @@ class Declaration(Base):
     number: Mapped[str] = mapped_column(String(20), unique=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     kind: Mapped[DeclarationKind] = mapped_column(str_enum(DeclarationKind, "declaration_kind"))
-    state: Mapped[DeclarationState] = mapped_column(
-        str_enum(DeclarationState, "declaration_state")
-    )
+    state: Mapped[DeclarationState] = mapped_column(str_enum(DeclarationState, "declaration_state"))
     payload: Mapped[dict[str, object]] = mapped_column(JSON)
     channel: Mapped[FilingChannel] = mapped_column(str_enum(FilingChannel, "filing_channel"))
     filed_at: Mapped[datetime] = mapped_column(default=utcnow)

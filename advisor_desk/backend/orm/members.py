@@ -143,7 +143,7 @@ class CoverPeriod(Base):
     __tablename__ = "cover_periods"
     __table_args__ = (
         Index("ix_cover_periods_member", "member_id", "start"),
-        CheckConstraint("start <= \"end\"", name="range"),
+        CheckConstraint('start <= "end"', name="range"),
         CheckConstraint("monthly_participation_cents >= 0", name="participation"),
     )
 

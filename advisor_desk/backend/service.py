@@ -1,0 +1,188 @@
+"""What every backend service shares: the bound context, permission checks, audit, the `api` mark."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, ParamSpec, TypeVar
+
+from sqlalchemy import Engine, insert
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from advisor_desk.domain.enums import AuditOutcome, Role
+from advisor_desk.domain.errors import BackendUnavailable, PermissionDenied
+from advisor_desk.domain.permissions import Permission, permissions_of
+
+from .engine import describe, session_scope
+from .orm import AuditEvent
+
+log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class AdvisorInfo:
+    """The advisor a facade is bound to."""
+
+    id: int
+    login: str
+    full_name: str
+    role: Role
+    office_id: int | None
+    office_name: str | None
+    team_id: int | None
+    team_name: str | None
+
+
+@dataclass(frozen=True)
+class ApiInfo:
+    """Metadata of a public backend method, read by the permission tests and the HTTP layer."""
+
+    permission: Permission
+    readonly: bool  # writes nothing but the audit trail: safe for a client to retry
+
+
+def write_audit(
+    session: Session,
+    *,
+    advisor_id: int | None,
+    login: str,
+    action: str,
+    outcome: AuditOutcome = AuditOutcome.OK,
+    member_id: int | None = None,
+    target: str | None = None,
+    detail: str | None = None,
+) -> None:
+    session.execute(
+        insert(AuditEvent).values(
+            advisor_id=advisor_id,
+            login=login,
+            action=action,
+            outcome=outcome,
+            member_id=member_id,
+            target=target,
+            detail=detail,
+        )
+    )
+
+
+class Context:
+    """One bound advisor on one engine: what every service method works through."""
+
+    def __init__(self, engine: Engine, advisor: AdvisorInfo, token: str | None) -> None:
+        self.engine = engine
+        self.advisor = advisor
+        self.token = token
+        self.permissions = permissions_of(advisor.role)
+
+    @contextmanager
+    def tx(self, *, readonly: bool = False) -> Iterator[Session]:
+        """One short transaction; a lost connection becomes BackendUnavailable."""
+        try:
+            with session_scope(self.engine, readonly=readonly) as s:
+                yield s
+        except OperationalError as exc:
+            if getattr(exc, "connection_invalidated", False) or _is_connection_error(exc):
+                raise BackendUnavailable(
+                    f"Connexion à la base de données perdue ({describe(self.engine)})."
+                ) from exc
+            raise
+
+    def audit(
+        self,
+        session: Session,
+        action: str,
+        *,
+        member_id: int | None = None,
+        target: str | None = None,
+        detail: str | None = None,
+        outcome: AuditOutcome = AuditOutcome.OK,
+    ) -> None:
+        write_audit(
+            session,
+            advisor_id=self.advisor.id,
+            login=self.advisor.login,
+            action=action,
+            outcome=outcome,
+            member_id=member_id,
+            target=target,
+            detail=detail,
+        )
+
+    def refuse(self, action: str, permission: Permission, member_id: int | None) -> None:
+        """Audit the refused attempt in its own transaction, then raise PermissionDenied."""
+        with self.tx() as s:
+            self.audit(
+                s,
+                action,
+                member_id=member_id,
+                outcome=AuditOutcome.REFUSED,
+                detail=f"permission manquante : {permission.value}",
+            )
+        raise PermissionDenied(
+            "Votre profil ne permet pas cette action "
+            f"(droit « {permission.value} » requis). Adressez-vous à votre superviseur."
+        )
+
+
+def _is_connection_error(exc: DBAPIError) -> bool:
+    text = str(exc.orig).lower() if exc.orig is not None else ""
+    return any(s in text for s in ("connection", "server closed", "terminating", "could not"))
+
+
+class Service:
+    """Base of the services grouped by the facade; public methods are marked with `api`."""
+
+    name: str = ""
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+
+
+def api(
+    permission: Permission, *, readonly: bool = False
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Mark a service method as public: check the permission (auditing refusals) before it runs."""
+
+    def decorate(fn: Callable[P, R]) -> Callable[P, R]:
+        signature = inspect.signature(fn)
+        action = fn.__qualname__.split(".")[-2].lower().removesuffix("service") + "." + fn.__name__
+
+        @functools.wraps(fn)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            service = args[0]
+            assert isinstance(service, Service)
+            ctx = service._ctx
+            if permission not in ctx.permissions:
+                member_id = None
+                if "member_id" in signature.parameters:
+                    bound = signature.bind_partial(*args, **kwargs)
+                    value = bound.arguments.get("member_id")
+                    member_id = value if isinstance(value, int) else None
+                ctx.refuse(action, permission, member_id)
+            return fn(*args, **kwargs)
+
+        wrapper.__api__ = ApiInfo(permission=permission, readonly=readonly)  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate
+
+
+def api_info(method: Any) -> ApiInfo | None:
+    return getattr(method, "__api__", None)
+
+
+def api_methods(service_cls: type[Service]) -> dict[str, Callable[..., Any]]:
+    """The public methods of a service class, by name."""
+    return {
+        name: member
+        for name, member in inspect.getmembers(service_cls, inspect.isfunction)
+        if api_info(member) is not None
+    }
