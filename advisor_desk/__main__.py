@@ -66,6 +66,8 @@ def run_db(args: argparse.Namespace) -> int:
     from advisor_desk.backend.engine import describe, make_engine
 
     engine = make_engine(_db_url(args))
+    if args.db_command in ("upgrade", "seed") and migrate.ensure_database(engine):
+        print(f"Base créée : {describe(engine)}")
     if args.db_command == "upgrade":
         migrate.upgrade(engine)
         print(f"Schéma à jour ({migrate.head_revision()}) : {describe(engine)}")

@@ -85,8 +85,14 @@ def _add_test_accounts(engine: Engine) -> None:
     digest = hash_password(TEST_PASSWORD)
     with session_scope(engine) as s:
         office = Office(
-            code="T01", name="Accueil de test", address_line="1 rue de la Paix",
-            postcode="69003", city="Lyon", latitude=45.76, longitude=4.85, phone="3646",
+            code="T01",
+            name="Accueil de test",
+            address_line="1 rue de la Paix",
+            postcode="69003",
+            city="Lyon",
+            latitude=45.76,
+            longitude=4.85,
+            phone="3646",
         )
         s.add(office)
         s.flush()
@@ -96,9 +102,14 @@ def _add_test_accounts(engine: Engine) -> None:
         for role, login in ROLE_LOGINS.items():
             s.add(
                 Advisor(
-                    login=login, full_name=f"Test {role.value}", role=role,
-                    office_id=office.id, team_id=team.id, password_hash=digest,
-                    active=True, failed_attempts=0,
+                    login=login,
+                    full_name=f"Test {role.value}",
+                    role=role,
+                    office_id=office.id,
+                    team_id=team.id,
+                    password_hash=digest,
+                    active=True,
+                    failed_attempts=0,
                 )
             )
 
@@ -118,8 +129,21 @@ def templates(db_factory: DatabaseFactory) -> dict[str, str]:
 
 
 @pytest.fixture(params=ENGINES)
-def db_url(request: pytest.FixtureRequest, db_factory: DatabaseFactory,
-           templates: dict[str, str]) -> str:
+def engine_kind(request: pytest.FixtureRequest) -> str:
+    """'sqlite', and 'postgresql' when ADVISOR_DESK_TEST_PG is set."""
+    return str(request.param)
+
+
+@pytest.fixture
+def empty_db_url(engine_kind: str, db_factory: DatabaseFactory) -> str:
+    """A fresh database with no schema, on each engine."""
+    return db_factory.new_url(engine_kind)
+
+
+@pytest.fixture(params=ENGINES)
+def db_url(
+    request: pytest.FixtureRequest, db_factory: DatabaseFactory, templates: dict[str, str]
+) -> str:
     """A fresh, migrated database with the test accounts, on each engine."""
     return db_factory.new_url(request.param, template=templates[request.param])
 

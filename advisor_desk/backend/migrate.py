@@ -10,7 +10,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, delete, insert
+from sqlalchemy import Engine, create_engine, delete, insert, text
 from sqlalchemy.exc import OperationalError
 
 from advisor_desk.domain.errors import BackendUnavailable
@@ -60,6 +60,29 @@ def check_revision_known(engine: Engine) -> str | None:
                 f"d'advisor-desk (révision de schéma {current}) : mettez l'application à jour."
             )
     return current
+
+
+def ensure_database(engine: Engine) -> bool:
+    """Create the PostgreSQL database of the URL when it does not exist yet; True if created."""
+    if engine.dialect.name != "postgresql":
+        return False
+    name = engine.url.database
+    admin = create_engine(engine.url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            exists = conn.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+            ).scalar()
+            if exists:
+                return False
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+            return True
+    except OperationalError as exc:
+        raise BackendUnavailable(
+            f"Base de données injoignable ({describe(engine)}) : {_first_line(exc)}"
+        ) from None
+    finally:
+        admin.dispose()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
