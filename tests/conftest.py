@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import uuid
@@ -47,9 +48,10 @@ class DatabaseFactory:
         self.tmp = tmp
         self.pg_databases: list[str] = []
         self.run_id = uuid.uuid4().hex[:8]
+        self.counter = itertools.count()
 
     def new_url(self, kind: str, template: str | None = None) -> str:
-        name = f"adtest_{self.run_id}_{len(self.pg_databases) + len(list(self.tmp.iterdir()))}"
+        name = f"adtest_{self.run_id}_{next(self.counter)}"
         if kind == "sqlite":
             path = self.tmp / f"{name}.db"
             if template:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import csv
+import re
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, delete, insert, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from advisor_desk.domain.errors import BackendUnavailable
 from advisor_desk.paths import resources_dir
@@ -19,22 +17,50 @@ from advisor_desk.paths import resources_dir
 from .engine import describe, session_scope
 from .orm import AldReference, CssCeiling, ReferenceValue
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_REVISION_LINE = re.compile(
+    r"^(down_revision|revision)\s*(?::[^=]*)?=\s*['\"]?([\w-]+)", re.MULTILINE
+)
+
+
+def schema_is_current(engine: Engine) -> bool:
+    """Start-up fast path without importing alembic (~0.35 s): is the database at the head?"""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for name, value in _REVISION_LINE.findall(path.read_text(encoding="utf-8")):
+            (revisions if name == "revision" else parents).add(value)
+    heads = revisions - parents
+    try:
+        with engine.connect() as conn:
+            current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except DBAPIError:
+        return False
+    return len(heads) == 1 and current in heads
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     try:
         with engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
@@ -51,6 +77,8 @@ def _first_line(exc: BaseException) -> str:
 
 def check_revision_known(engine: Engine) -> str | None:
     """Refuse a database whose schema was written by a newer advisor-desk."""
+    from alembic.script import ScriptDirectory
+
     current = current_revision(engine)
     if current is not None:
         script = ScriptDirectory.from_config(alembic_config())
@@ -86,6 +114,8 @@ def ensure_database(engine: Engine) -> bool:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     check_revision_known(engine)
     cfg = alembic_config()
     with engine.begin() as conn:
@@ -95,6 +125,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

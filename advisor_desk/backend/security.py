@@ -12,8 +12,15 @@ from advisor_desk.domain.errors import ValidationError
 
 # OWASP Password Storage Cheat Sheet: Argon2id, m=19 MiB, t=2, p=1.
 _hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
-# Verified against when the login is unknown, so both cases take the same time.
-_DUMMY_HASH = _hasher.hash("advisor-desk: no such account")
+_dummy_hash: str | None = None
+
+
+def _dummy() -> str:
+    """Verified against when the login is unknown, so both cases take the same time."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = _hasher.hash("advisor-desk: no such account")
+    return _dummy_hash
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT_MINUTES = 15
@@ -26,7 +33,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return _hasher.verify(password_hash or _dummy(), password) and password_hash is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
