@@ -1,0 +1,1 @@
+"""Benchmarks: `python benchmarks/run.py SCENARIO [args]` prints one JSON line."""
