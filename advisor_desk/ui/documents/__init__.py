@@ -1,0 +1,1 @@
+"""Official documents: preview, print, save, send to the member, and verification."""
