@@ -1,0 +1,792 @@
+"""The shared e-mail queue: views and counts, "Next" (claim), replies, notes, templates, SLA."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any, NoReturn, cast
+
+from sqlalchemy import (
+    ColumnElement,
+    Table,
+    and_,
+    bindparam,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from advisor_desk.domain.calendar import PARIS
+from advisor_desk.domain.enums import LedgerEntryKind, MailState, MailTheme, MessageDirection
+from advisor_desk.domain.errors import ConflictError, NotFound, ValidationError
+from advisor_desk.domain.mail_templates import fill_template
+from advisor_desk.domain.money import format_eur
+from advisor_desk.domain.nir import parse_nir
+from advisor_desk.domain.permissions import Permission, permissions_of
+from advisor_desk.domain.sla import SlaStatus, first_response_due, follow_up_due, sla_status
+
+from .mail_dto import (
+    SUPERVISOR_VIEWS,
+    MailView,
+    MemberSummary,
+    MessageView,
+    QueueCounts,
+    QueueFilter,
+    QueuePage,
+    ReplyResult,
+    Suggestion,
+    SuggestionList,
+    TemplateInfo,
+    ThreadDetail,
+    ThreadRow,
+)
+from .mail_queue import claim_one, rank_templates
+from .orm import (
+    Advisor,
+    DeductibleEntry,
+    MailMessage,
+    MailThread,
+    Member,
+    Office,
+    ReplyTemplate,
+    Team,
+)
+from .orm.base import utcnow
+from .service import Service, api
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+MAX_BODY = 20_000
+SUGGESTIONS = 5
+
+_WORKING = (MailState.NEW, MailState.OPEN)
+# Core tables for the hot paths (claim, reply, opening): no ORM unit of work to pay for.
+_THREADS = cast(Table, MailThread.__table__)
+_MESSAGES = cast(Table, MailMessage.__table__)
+_MEMBERS = cast(Table, Member.__table__)
+_ADVISORS = cast(Table, Advisor.__table__)
+
+
+def _now() -> datetime:
+    return utcnow()
+
+
+def _row(thread: MailThread, agent_name: str | None, now: datetime) -> ThreadRow:
+    return ThreadRow(
+        id=thread.id,
+        subject=thread.subject,
+        theme=thread.theme,
+        state=thread.state,
+        member_id=thread.member_id,
+        office_id=thread.office_id,
+        team_id=thread.team_id,
+        assigned_agent_id=thread.assigned_agent_id,
+        assigned_agent_name=agent_name,
+        escalated=thread.escalated,
+        created_at=thread.created_at,
+        last_message_at=thread.last_message_at,
+        first_response_at=thread.first_response_at,
+        sla=_sla(thread, now),
+        version=thread.version,
+    )
+
+
+def _sla(thread: MailThread, now: datetime) -> SlaStatus:
+    return _sla_of(thread.state, thread.sla_due_at, now)
+
+
+def _sla_of(state: MailState, due_at: datetime | None, now: datetime) -> SlaStatus:
+    if state is MailState.CLOSED:
+        return sla_status(None, now)
+    return sla_status(due_at, now, paused=state is MailState.PENDING)
+
+
+def _member_name(member: Member) -> tuple[str, str]:
+    first = member.first_names.replace(",", " ").split()
+    return (first[0] if first else ""), member.last_name
+
+
+def _masked_nir(nir: str) -> str:
+    try:
+        return parse_nir(nir).masked()
+    except ValidationError:
+        return "• •• •• •• ••• " + nir[-5:-2] + " " + nir[-2:]
+
+
+def _clean_body(body: str, field: str = "body") -> str:
+    text = body.strip()
+    if not text:
+        raise ValidationError("Le message est vide.", field)
+    if len(text) > MAX_BODY:
+        raise ValidationError(
+            f"Le message dépasse {MAX_BODY} caractères : raccourcissez-le.", field
+        )
+    return text
+
+
+def record_inbound(
+    session: Session,
+    *,
+    member_id: int,
+    body: str,
+    subject: str = "",
+    theme: MailTheme = MailTheme.OTHER,
+    office_id: int | None = None,
+    thread_id: int | None = None,
+    at: datetime | None = None,
+) -> int:
+    """Store a member's message (from the ameli account gateway, the seeder, tests).
+
+    A new thread starts the first-response clock; a reply on an existing thread reopens it
+    (back to its agent when it had one) and starts the follow-up clock.
+    """
+    at = at or _now()
+    if thread_id is None:
+        thread = MailThread(
+            member_id=member_id,
+            subject=subject[:200] or "(sans objet)",
+            theme=theme,
+            state=MailState.NEW,
+            office_id=office_id,
+            escalated=False,
+            created_at=at,
+            last_message_at=at,
+            sla_due_at=first_response_due(at, theme),
+        )
+        session.add(thread)
+        session.flush()
+    else:
+        found = session.get(MailThread, thread_id)
+        if found is None:
+            raise NotFound("Échange introuvable.")
+        thread = found
+        thread.last_message_at = at
+        if thread.state in (MailState.PENDING, MailState.CLOSED):
+            thread.state = MailState.OPEN if thread.assigned_agent_id else MailState.NEW
+            thread.closed_at = None
+            thread.sla_due_at = (
+                follow_up_due(at, thread.theme)
+                if thread.first_response_at
+                else first_response_due(at, thread.theme)
+            )
+    session.add(
+        MailMessage(thread_id=thread.id, at=at, direction=MessageDirection.INBOUND, body=body)
+    )
+    session.flush()
+    return thread.id
+
+
+@functools.cache
+def _detail_statements() -> tuple[Any, Any]:
+    """The thread with its member and agent, and its messages (built once: hot path)."""
+    th, mb, ad, msg = _THREADS, _MEMBERS, _ADVISORS, _MESSAGES
+    head = (
+        select(
+            th,
+            mb.c.first_names,
+            mb.c.last_name,
+            mb.c.nir,
+            ad.c.full_name.label("agent_name"),
+        )
+        .join(mb, mb.c.id == th.c.member_id)
+        .outerjoin(ad, ad.c.id == th.c.assigned_agent_id)
+        .where(th.c.id == bindparam("tid"))
+    )
+    body = (
+        select(msg.c.id, msg.c.at, msg.c.direction, msg.c.body, ad.c.full_name.label("name"))
+        .outerjoin(ad, ad.c.id == msg.c.author_advisor_id)
+        .where(msg.c.thread_id == bindparam("tid"))
+        .order_by(msg.c.at, msg.c.id)
+    )
+    return head, body
+
+
+@functools.cache
+def _reply_statements() -> tuple[Any, Any, Any]:
+    """Guarded UPDATE (answer, or answer and close) and the message INSERT, built once."""
+    t = _THREADS.c
+    now = bindparam("now", type_=t.last_message_at.type)
+    me = bindparam("me", type_=t.assigned_agent_id.type)
+    guard = (
+        t.id == bindparam("tid"),
+        t.version == bindparam("expected"),
+        t.state != MailState.CLOSED,
+        or_(t.assigned_agent_id.is_(None), t.assigned_agent_id == me),
+    )
+    values: dict[str, Any] = {
+        "assigned_agent_id": me,
+        "first_response_at": func.coalesce(t.first_response_at, now),
+        "last_message_at": now,
+        # Answered: nothing is due until the member writes again (the clock pauses).
+        "sla_due_at": None,
+        "version": t.version + 1,
+    }
+    returning = (t.member_id, t.state, t.version, t.first_response_at, t.closed_at)
+    pending = (
+        update(_THREADS)
+        .where(*guard)
+        .values(**values, state=MailState.PENDING)
+        .returning(*returning)
+    )
+    closing = (
+        update(_THREADS)
+        .where(*guard)
+        .values(**values, state=MailState.CLOSED, closed_at=now, escalated=False)
+        .returning(*returning)
+    )
+    message = insert(_MESSAGES).values(
+        thread_id=bindparam("tid"),
+        at=now,
+        direction=MessageDirection.OUTBOUND,
+        author_advisor_id=me,
+        body=bindparam("text"),
+    )
+    return pending, closing, message
+
+
+class _Refused(Exception):
+    """Raised inside a transaction; the refusal is audited once it is rolled back."""
+
+    def __init__(self, action: str, member_id: int | None) -> None:
+        super().__init__(action)
+        self.action = action
+        self.member_id = member_id
+
+
+class MailService(Service):
+    name = "mail"
+
+    @contextmanager
+    def _tx(self) -> Iterator[Session]:
+        """A write transaction; a supervisor-only step refused inside it is audited after.
+
+        (Auditing needs its own transaction, which on SQLite would wait for this one.)
+        """
+        try:
+            with self._ctx.tx() as s:
+                yield s
+        except _Refused as refused:
+            self._ctx.refuse(refused.action, Permission.MAIL_SUPERVISE, refused.member_id)
+
+    # -- queue -------------------------------------------------------------------------
+
+    def _supervisor(self) -> bool:
+        return Permission.MAIL_SUPERVISE in self._ctx.permissions
+
+    def _view_clause(self, view: MailView) -> ColumnElement[bool]:
+        me = self._ctx.advisor.id
+        t = MailThread
+        if view is MailView.UNASSIGNED:
+            return and_(
+                t.assigned_agent_id.is_(None), t.state.in_(_WORKING), t.escalated.is_(false())
+            )
+        if view is MailView.MINE:
+            return and_(t.assigned_agent_id == me, t.state.in_(_WORKING))
+        if view is MailView.PENDING:
+            return and_(t.assigned_agent_id == me, t.state == MailState.PENDING)
+        if view is MailView.ESCALATED:
+            return and_(t.escalated.is_(true()), t.state != MailState.CLOSED)
+        if view is MailView.CLOSED:
+            closed = t.state == MailState.CLOSED
+            return closed if self._supervisor() else and_(closed, t.assigned_agent_id == me)
+        return true()
+
+    @staticmethod
+    def _filter_clauses(flt: QueueFilter | None, now: datetime) -> list[ColumnElement[bool]]:
+        if flt is None:
+            return []
+        t = MailThread
+        clauses: list[ColumnElement[bool]] = []
+        if flt.theme is not None:
+            clauses.append(t.theme == flt.theme)
+        if flt.state is not None:
+            clauses.append(t.state == flt.state)
+        if flt.min_age_hours is not None:
+            if flt.min_age_hours < 0:
+                raise ValidationError("L'ancienneté doit être positive.", "min_age_hours")
+            clauses.append(t.created_at <= now - timedelta(hours=flt.min_age_hours))
+        if flt.office_id is not None:
+            clauses.append(t.office_id == flt.office_id)
+        if flt.team_id is not None:
+            clauses.append(t.team_id == flt.team_id)
+        return clauses
+
+    def _check_view(self, view: MailView, action: str) -> None:
+        if view in SUPERVISOR_VIEWS and not self._supervisor():
+            self._ctx.refuse(action, Permission.MAIL_SUPERVISE, None)
+
+    @api(Permission.MAIL_WORK, readonly=True)
+    def list_queue(
+        self,
+        view: MailView,
+        filter: QueueFilter | None = None,
+        offset: int = 0,
+        limit: int = DEFAULT_LIMIT,
+    ) -> QueuePage:
+        """One page of a view, most urgent first (closed: most recent first)."""
+        self._check_view(view, "mail.list_queue")
+        offset = max(0, offset)
+        limit = max(1, min(limit, MAX_LIMIT))
+        now = _now()
+        t = MailThread
+        where = [self._view_clause(view), *self._filter_clauses(filter, now)]
+        order: list[ColumnElement[Any]]
+        if view is MailView.CLOSED:
+            order = [t.closed_at.desc(), t.id.desc()]
+        else:
+            order = [t.sla_due_at.asc().nulls_last(), t.id.asc()]
+        with self._ctx.tx() as s:
+            total = s.scalar(select(func.count()).select_from(t).where(*where)) or 0
+            rows = s.execute(
+                select(t, Advisor.full_name)
+                .outerjoin(Advisor, Advisor.id == t.assigned_agent_id)
+                .where(*where)
+                .order_by(*order)
+                .offset(offset)
+                .limit(limit)
+            ).all()
+            self._ctx.audit(
+                s, "mail.list_queue", detail=f"vue={view.value} offset={offset} n={len(rows)}"
+            )
+            return QueuePage(
+                rows=[_row(thread, name, now) for thread, name in rows],
+                total=total,
+                offset=offset,
+            )
+
+    @api(Permission.MAIL_WORK, readonly=True)
+    def queue_counts(self, filter: QueueFilter | None = None) -> QueueCounts:
+        """How many threads each view holds (with the same filters as the list)."""
+        now = _now()
+        extra = self._filter_clauses(filter, now)
+        sup = self._supervisor()
+        views = [v for v in MailView if sup or v not in SUPERVISOR_VIEWS]
+        columns = [
+            func.count().filter(and_(self._view_clause(v), *extra)).label(v.value) for v in views
+        ]
+        with self._ctx.tx() as s:
+            result = s.execute(select(*columns).select_from(MailThread)).one()._mapping
+            self._ctx.audit(s, "mail.queue_counts")
+        counts = {v: int(result[v.value] or 0) for v in views}
+        return QueueCounts(
+            unassigned=counts[MailView.UNASSIGNED],
+            mine=counts[MailView.MINE],
+            pending=counts[MailView.PENDING],
+            closed=counts[MailView.CLOSED],
+            escalated=counts.get(MailView.ESCALATED),
+            all=counts.get(MailView.ALL),
+        )
+
+    # -- taking work ---------------------------------------------------------------------
+
+    @api(Permission.MAIL_WORK)
+    def claim_next(self, theme: MailTheme | None = None) -> ThreadDetail | None:
+        """Give me the most urgent unassigned thread (None when the queue is empty).
+
+        Atomic in the database: two agents pressing "Next" at once never get the same one.
+        """
+        with self._ctx.tx() as s:
+            thread_id = claim_one(s, self._ctx.advisor.id, theme)
+            if thread_id is None:
+                self._ctx.audit(s, "mail.claim_next", detail="file vide")
+                return None
+            detail = self._detail(s, thread_id)
+            self._ctx.audit(
+                s, "mail.claim_next", member_id=detail.member.id, target=f"mail:{thread_id}"
+            )
+            return detail
+
+    @api(Permission.MAIL_WORK)
+    def take(self, thread_id: int) -> ThreadDetail:
+        """Take one given unassigned thread (escalated ones: supervisors only)."""
+        with self._tx() as s:
+            thread = self._get(s, thread_id, lock=True)
+            if thread.escalated and not self._supervisor():
+                raise _Refused("mail.take", thread.member_id)
+            if thread.state is MailState.CLOSED:
+                raise ConflictError("Cet échange est clos.")
+            if thread.assigned_agent_id not in (None, self._ctx.advisor.id):
+                raise ConflictError(f"{self._agent_name(s, thread)} traite déjà cet échange.")
+            # The row is locked (FOR UPDATE on PostgreSQL, the write lock on SQLite): a
+            # concurrent "Next" either skipped it or already shows here as its owner.
+            thread.assigned_agent_id = self._ctx.advisor.id
+            if thread.state is MailState.NEW:
+                thread.state = MailState.OPEN
+            self._flush(s)
+            detail = self._detail(s, thread_id)
+            self._ctx.audit(s, "mail.take", member_id=detail.member.id, target=f"mail:{thread_id}")
+            return detail
+
+    @api(Permission.MAIL_WORK)
+    def release(self, thread_id: int) -> None:
+        """Put my thread back in the shared queue (a supervisor may release anyone's)."""
+        with self._tx() as s:
+            thread = self._mine(s, thread_id, "mail.release")
+            thread.assigned_agent_id = None
+            if thread.state is MailState.PENDING:
+                thread.state = MailState.OPEN
+            self._flush(s)
+            self._ctx.audit(
+                s, "mail.release", member_id=thread.member_id, target=f"mail:{thread_id}"
+            )
+
+    @api(Permission.MAIL_WORK)
+    def transfer(
+        self,
+        thread_id: int,
+        note: str,
+        agent_id: int | None = None,
+        team_id: int | None = None,
+    ) -> None:
+        """Hand a thread to an agent, or back to a team's queue, with a note saying why.
+
+        An agent transfers their own threads; others' need MAIL_SUPERVISE.
+        """
+        if (agent_id is None) == (team_id is None):
+            raise ValidationError("Choisissez un agent ou une équipe, pas les deux.", "agent_id")
+        text = _clean_body(note, "note")
+        with self._tx() as s:
+            thread = self._mine(s, thread_id, "mail.transfer")
+            if agent_id is not None:
+                agent = s.get(Advisor, agent_id)
+                if (
+                    agent is None
+                    or not agent.active
+                    or Permission.MAIL_WORK not in permissions_of(agent.role)
+                ):
+                    raise NotFound("Cet agent ne traite pas les courriels (ou n'existe pas).")
+                thread.assigned_agent_id = agent_id
+                target = f"agent {agent.login}"
+            else:
+                team = s.get(Team, team_id)
+                if team is None:
+                    raise NotFound("Équipe inconnue.")
+                thread.assigned_agent_id = None
+                thread.team_id = team.id
+                target = f"équipe {team.name}"
+            if thread.state is MailState.PENDING:
+                thread.state = MailState.OPEN
+            s.add(self._note(thread_id, f"Transfert à {target} : {text}"))
+            self._flush(s)
+            self._ctx.audit(
+                s,
+                "mail.transfer",
+                member_id=thread.member_id,
+                target=f"mail:{thread_id}",
+                detail=target,
+            )
+
+    @api(Permission.MAIL_WORK)
+    def escalate(self, thread_id: int, note: str) -> None:
+        """Hand a thread to the supervisors, with a note; it leaves the shared queue."""
+        text = _clean_body(note, "note")
+        with self._ctx.tx() as s:
+            thread = self._get(s, thread_id, lock=True)
+            me = self._ctx.advisor.id
+            if thread.assigned_agent_id not in (None, me) and not self._supervisor():
+                raise ConflictError(f"{self._agent_name(s, thread)} traite cet échange.")
+            if thread.state is MailState.CLOSED:
+                raise ConflictError("Cet échange est clos.")
+            thread.escalated = True
+            thread.assigned_agent_id = None
+            s.add(self._note(thread_id, f"Escalade : {text}"))
+            self._flush(s)
+            self._ctx.audit(
+                s, "mail.escalate", member_id=thread.member_id, target=f"mail:{thread_id}"
+            )
+
+    # -- one thread ---------------------------------------------------------------------
+
+    @api(Permission.MAIL_WORK, readonly=True)
+    def open_thread(self, thread_id: int) -> ThreadDetail:
+        with self._ctx.tx() as s:
+            detail = self._detail(s, thread_id)
+            self._ctx.audit(
+                s, "mail.open_thread", member_id=detail.member.id, target=f"mail:{thread_id}"
+            )
+            return detail
+
+    @api(Permission.MAIL_WORK)
+    def reply(
+        self, thread_id: int, body: str, expected_version: int, close: bool = False
+    ) -> ReplyResult:
+        """Send an answer; the thread then waits for the member (or is closed).
+
+        Refused with ConflictError when the thread changed since `expected_version` was read:
+        the advisor re-reads it before sending, nothing is overwritten.
+        """
+        text = _clean_body(body)
+        now = _now()
+        pending, closing, message = _reply_statements()
+        params = {
+            "tid": thread_id,
+            "expected": expected_version,
+            "me": self._ctx.advisor.id,
+            "now": now,
+        }
+        with self._ctx.tx() as s:
+            # One guarded UPDATE: the version, the state and the owner are checked by the
+            # database in the statement that changes them.
+            row = s.execute(closing if close else pending, params).one_or_none()
+            if row is None:
+                self._refuse_reply(s, thread_id, expected_version)
+            s.execute(message, {**params, "text": text})
+            self._ctx.audit(
+                s,
+                "mail.reply",
+                member_id=row.member_id,
+                target=f"mail:{thread_id}",
+                detail="clôture" if close else "attente assuré",
+            )
+            return ReplyResult(
+                thread_id=thread_id,
+                state=row.state,
+                version=row.version,
+                first_response_at=row.first_response_at,
+                closed_at=row.closed_at,
+            )
+
+    def _refuse_reply(self, s: Session, thread_id: int, expected_version: int) -> NoReturn:
+        """Say why a guarded reply updated nothing."""
+        thread = self._get(s, thread_id)
+        if thread.version != expected_version:
+            raise ConflictError(
+                "L'échange a changé depuis que vous l'avez ouvert (nouveau message, "
+                "transfert ou réponse d'un collègue) : relisez-le avant d'envoyer."
+            )
+        if thread.state is MailState.CLOSED:
+            raise ConflictError("Cet échange est clos.")
+        raise ConflictError(f"{self._agent_name(s, thread)} traite cet échange.")
+
+    @api(Permission.MAIL_WORK)
+    def add_note(self, thread_id: int, body: str) -> None:
+        """An internal note, never shown to the member."""
+        text = _clean_body(body)
+        with self._ctx.tx() as s:
+            thread = self._get(s, thread_id)
+            s.add(self._note(thread_id, text))
+            self._ctx.audit(
+                s, "mail.add_note", member_id=thread.member_id, target=f"mail:{thread_id}"
+            )
+
+    @api(Permission.MAIL_WORK)
+    def set_theme(self, thread_id: int, theme: MailTheme) -> None:
+        """Reclassify a thread (e.g. 'other' after a suggestion); the deadline follows."""
+        with self._ctx.tx() as s:
+            thread = self._get(s, thread_id, lock=True)
+            old = thread.theme
+            thread.theme = theme
+            if thread.first_response_at is None and thread.state in _WORKING:
+                thread.sla_due_at = first_response_due(thread.created_at, theme)
+            self._flush(s)
+            self._ctx.audit(
+                s,
+                "mail.set_theme",
+                member_id=thread.member_id,
+                target=f"mail:{thread_id}",
+                detail=f"{old.value} → {theme.value}",
+            )
+
+    # -- templates ----------------------------------------------------------------------
+
+    @api(Permission.MAIL_WORK, readonly=True)
+    def list_templates(self, search: str = "") -> list[TemplateInfo]:
+        words = search.strip().lower().split()
+        r = ReplyTemplate
+        query = select(r).order_by(r.title)
+        for word in words[:5]:
+            pattern = f"%{word}%"
+            query = query.where(
+                or_(
+                    func.lower(r.title).like(pattern),
+                    func.lower(r.code).like(pattern),
+                    func.lower(r.keywords).like(pattern),
+                )
+            )
+        with self._ctx.tx(readonly=True) as s:
+            return [
+                TemplateInfo(id=t.id, code=t.code, title=t.title, theme=t.theme, body=t.body)
+                for t in s.scalars(query)
+            ]
+
+    @api(Permission.MAIL_WORK, readonly=True)
+    def render_template(self, template_id: int, thread_id: int) -> str:
+        """The template filled for this thread; ValidationError naming any unknown variable."""
+        with self._ctx.tx() as s:
+            template = s.get(ReplyTemplate, template_id)
+            if template is None:
+                raise NotFound("Modèle de réponse introuvable.")
+            thread = self._get(s, thread_id)
+            values = self._variables(s, thread)
+            text = fill_template(template.body, values)
+            self._ctx.audit(
+                s,
+                "mail.render_template",
+                member_id=thread.member_id,
+                target=f"mail:{thread_id}",
+                detail=template.code,
+            )
+            return text
+
+    @api(Permission.MAIL_WORK, readonly=True)
+    def suggest(self, thread_id: int) -> SuggestionList:
+        """Templates ranked by the database's full-text search on the last inbound message."""
+        with self._ctx.tx() as s:
+            thread = self._get(s, thread_id)
+            last = s.scalar(
+                select(MailMessage.body)
+                .where(
+                    MailMessage.thread_id == thread_id,
+                    MailMessage.direction == MessageDirection.INBOUND,
+                )
+                .order_by(MailMessage.at.desc(), MailMessage.id.desc())
+                .limit(1)
+            )
+            text = f"{thread.subject}\n{last or ''}"
+            ranked = rank_templates(s, text, SUGGESTIONS)
+            templates = {
+                t.id: t
+                for t in s.scalars(
+                    select(ReplyTemplate).where(ReplyTemplate.id.in_([i for i, _ in ranked]))
+                )
+            }
+            suggestions = [
+                Suggestion(
+                    template_id=i,
+                    code=templates[i].code,
+                    title=templates[i].title,
+                    theme=templates[i].theme,
+                    score=round(score, 6),
+                )
+                for i, score in ranked
+                if i in templates
+            ]
+            theme = None
+            if thread.theme is MailTheme.OTHER:
+                theme = next(
+                    (x.theme for x in suggestions if x.theme not in (None, MailTheme.OTHER)),
+                    None,
+                )
+            self._ctx.audit(
+                s, "mail.suggest", member_id=thread.member_id, target=f"mail:{thread_id}"
+            )
+            return SuggestionList(suggestions=suggestions, suggested_theme=theme)
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _get(self, s: Session, thread_id: int, *, lock: bool = False) -> MailThread:
+        query = select(MailThread).where(MailThread.id == thread_id)
+        if lock:
+            query = query.with_for_update()
+        thread = s.scalar(query)
+        if thread is None:
+            raise NotFound("Échange introuvable.")
+        return thread
+
+    def _mine(self, s: Session, thread_id: int, action: str) -> MailThread:
+        """A thread assigned to me (or anyone's, for a supervisor), locked for the change."""
+        thread = self._get(s, thread_id, lock=True)
+        if thread.state is MailState.CLOSED:
+            raise ConflictError("Cet échange est clos.")
+        if thread.assigned_agent_id != self._ctx.advisor.id and not self._supervisor():
+            if thread.assigned_agent_id is None:
+                raise ConflictError("Prenez d'abord cet échange.")
+            raise _Refused(action, thread.member_id)
+        return thread
+
+    @staticmethod
+    def _flush(s: Session) -> None:
+        try:
+            s.flush()
+        except StaleDataError:
+            raise ConflictError(
+                "Un collègue vient de modifier cet échange : rouvrez-le et recommencez."
+            ) from None
+
+    def _note(self, thread_id: int, body: str) -> MailMessage:
+        return MailMessage(
+            thread_id=thread_id,
+            at=_now(),
+            direction=MessageDirection.NOTE,
+            author_advisor_id=self._ctx.advisor.id,
+            body=body,
+        )
+
+    @staticmethod
+    def _agent_name(s: Session, thread: MailThread) -> str:
+        if thread.assigned_agent_id is None:
+            return "Personne"
+        agent = s.get(Advisor, thread.assigned_agent_id)
+        return agent.full_name if agent else "Un autre agent"
+
+    def _detail(self, s: Session, thread_id: int) -> ThreadDetail:
+        # Core rows, not ORM objects: this runs on every "Next" and every opening.
+        now = _now()
+        head, body = _detail_statements()
+        row = s.execute(head, {"tid": thread_id}).one_or_none()
+        if row is None:
+            raise NotFound("Échange introuvable.")
+        messages = [
+            MessageView(id=m.id, at=m.at, direction=m.direction, author_name=m.name, body=m.body)
+            for m in s.execute(body, {"tid": thread_id})
+        ]
+        first = row.first_names.replace(",", " ").split()
+        name = f"{first[0] if first else ''} {row.last_name}".strip()
+        return ThreadDetail(
+            id=row.id,
+            subject=row.subject,
+            theme=row.theme,
+            state=row.state,
+            escalated=row.escalated,
+            office_id=row.office_id,
+            team_id=row.team_id,
+            assigned_agent_id=row.assigned_agent_id,
+            assigned_agent_name=row.agent_name,
+            created_at=row.created_at,
+            first_response_at=row.first_response_at,
+            closed_at=row.closed_at,
+            sla=_sla_of(row.state, row.sla_due_at, now),
+            version=row.version,
+            member=MemberSummary(id=row.member_id, name=name, nir_masked=_masked_nir(row.nir)),
+            messages=messages,
+        )
+
+    def _variables(self, s: Session, thread: MailThread) -> dict[str, str]:
+        member = s.get(Member, thread.member_id)
+        if member is None:
+            raise NotFound("Assuré introuvable.")
+        first, last = _member_name(member)
+        today = datetime.now(UTC).astimezone(PARIS).date()
+        year = today.year
+        owed = s.execute(
+            select(DeductibleEntry.entry, func.coalesce(func.sum(DeductibleEntry.amount_cents), 0))
+            .where(DeductibleEntry.member_id == member.id, DeductibleEntry.year == year)
+            .group_by(DeductibleEntry.entry)
+        ).all()
+        sums = {entry: int(total) for entry, total in owed}
+        due = max(0, sums.get(LedgerEntryKind.OWED, 0) - sums.get(LedgerEntryKind.PAID, 0))
+        office = None
+        if self._ctx.advisor.office_id is not None:
+            office = s.get(Office, self._ctx.advisor.office_id)
+        return {
+            "member_name": f"{first} {last}".strip(),
+            "member_first_name": first,
+            "member_last_name": last,
+            "nir_last_digits": member.nir[-5:],
+            "date": today.strftime("%d/%m/%Y"),
+            "today": today.strftime("%d/%m/%Y"),
+            "received_date": thread.created_at.astimezone(PARIS).strftime("%d/%m/%Y"),
+            "subject": thread.subject,
+            "thread_ref": f"C-{thread.id:07d}",
+            "agent_name": self._ctx.advisor.full_name,
+            "office_name": office.name if office else (self._ctx.advisor.office_name or ""),
+            "deductibles_due": format_eur(due),
+        }

@@ -1,0 +1,1 @@
+"""Widgets of the Courriels (mail queue) screen."""

@@ -1,0 +1,288 @@
+"""One mail thread: the messages, template suggestions, and the reply editor."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor_desk.backend.mail_dto import ReplyResult, SuggestionList, ThreadDetail
+from advisor_desk.domain.calendar import PARIS
+from advisor_desk.domain.enums import MailState, MessageDirection
+from advisor_desk.domain.errors import ConflictError
+from advisor_desk.models.mail_queue import state_label, theme_label
+from advisor_desk.ui.context import AppContext
+from advisor_desk.ui.ops import OpError
+
+TOPIC = "mail"  # bus topic: payload is the id of the thread that changed
+
+
+class ThreadView(QWidget):
+    """Shows the thread given to `show_thread`; emits `changed(thread_id)` after a write."""
+
+    changed = Signal(int)
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mailThreadView")
+        self._app = app
+        self.detail: ThreadDetail | None = None
+        self.header = QLabel(self)
+        self.header.setObjectName("threadHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.messages = QTextBrowser(self)
+        self.messages.setObjectName("threadMessages")
+        self.suggestions = QListWidget(self)
+        self.suggestions.setObjectName("suggestions")
+        self.suggestions.setToolTip(self.tr("Press Enter on a template to insert it"))
+        self.editor = QPlainTextEdit(self)
+        self.editor.setObjectName("replyEditor")
+        self.editor.setPlaceholderText(self.tr("Your answer to the member…"))
+        self.message = QLabel(self)
+        self.message.setObjectName("threadMessage")
+        self.message.setWordWrap(True)
+        self.send_button = QPushButton(self.tr("&Send"), self)
+        self.send_button.setToolTip(self.tr("Send and wait for the member (Ctrl+Return)"))
+        self.close_button = QPushButton(self.tr("Send and c&lose"), self)
+        self.close_button.setToolTip(self.tr("Send and close the thread (Ctrl+Shift+Return)"))
+        self.note_button = QPushButton(self.tr("Internal n&ote"), self)
+        self.note_button.setToolTip(self.tr("Save the text as a note the member never sees"))
+
+        suggestions_label = QLabel(self.tr("Su&ggested templates:"), self)
+        suggestions_label.setBuddy(self.suggestions)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.header)
+        top_layout.addWidget(self.messages, 1)
+        bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(suggestions_label)
+        bottom_layout.addWidget(self.suggestions)
+        reply_label = QLabel(self.tr("&Reply:"), self)
+        reply_label.setBuddy(self.editor)
+        bottom_layout.addWidget(reply_label)
+        bottom_layout.addWidget(self.editor, 1)
+        bottom_layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.note_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.close_button)
+        bottom_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        send = QShortcut(QKeySequence("Ctrl+Return"), self)
+        send.activated.connect(lambda: self.send(close=False))
+        send_close = QShortcut(QKeySequence("Ctrl+Shift+Return"), self)
+        send_close.activated.connect(lambda: self.send(close=True))
+        self.send_button.clicked.connect(lambda: self.send(close=False))
+        self.close_button.clicked.connect(lambda: self.send(close=True))
+        self.note_button.clicked.connect(self.add_note)
+        self.suggestions.itemActivated.connect(self._insert_template)
+        self._set_editable(False)
+
+    # -- loading -------------------------------------------------------------------------
+
+    def show_thread(self, thread_id: int) -> None:
+        mail = self._app.backend.mail
+        self._app.ops.call(
+            lambda: mail.open_thread(thread_id),
+            on_success=self.set_detail,
+            on_failure=self._failed,
+            key="mail.open_thread",
+            owner=self,
+        )
+
+    def set_detail(self, detail: ThreadDetail) -> None:
+        same = self.detail is not None and self.detail.id == detail.id
+        self.detail = detail
+        if not same:
+            self.editor.clear()
+            self.message.clear()
+        self.header.setText(self._header_text(detail))
+        self.messages.setHtml(self._messages_html(detail))
+        bar = self.messages.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        self._set_editable(detail.state is not MailState.CLOSED)
+        self._load_suggestions(detail.id)
+
+    def clear(self) -> None:
+        """Nothing shown (e.g. the queue is empty): no member data lingers on screen."""
+        self.detail = None
+        self.header.clear()
+        self.messages.clear()
+        self.suggestions.clear()
+        self.editor.clear()
+        self.message.clear()
+        self._set_editable(False)
+
+    def _header_text(self, d: ThreadDetail) -> str:
+        sla = d.sla
+        if sla.paused:
+            due = self.tr("waiting for the member")
+        elif sla.hours_left is None:
+            due = ""
+        elif sla.breached:
+            due = self.tr("answer late by {h} business hours").format(h=f"{-sla.hours_left:.1f}")
+        else:
+            due = self.tr("{h} business hours left to answer").format(h=f"{sla.hours_left:.1f}")
+        parts = [
+            d.subject,
+            f"{d.member.name} — {d.member.nir_masked}",
+            f"{theme_label(d.theme)} · {state_label(d.state)}" + (f" · {due}" if due else ""),
+        ]
+        if d.escalated:
+            parts.append(self.tr("Escalated to a supervisor"))
+        return "\n".join(parts)
+
+    def _messages_html(self, d: ThreadDetail) -> str:
+        blocks = []
+        for m in d.messages:
+            when = m.at.astimezone(PARIS).strftime("%d/%m/%Y %H:%M")
+            if m.direction is MessageDirection.INBOUND:
+                who, style = d.member.name, ""
+            elif m.direction is MessageDirection.OUTBOUND:
+                who, style = m.author_name or self.tr("Agent"), "background:#eef5ff;"
+            else:
+                who = self.tr("Internal note — {name}").format(name=m.author_name or "")
+                style = "background:#fff6d5;"
+            body = html.escape(m.body).replace("\n", "<br>")
+            blocks.append(
+                f'<div style="{style}margin:4px;padding:4px">'
+                f"<b>{html.escape(who)}</b> <small>{when}</small><br>{body}</div>"
+            )
+        return "".join(blocks)
+
+    def _set_editable(self, editable: bool) -> None:
+        for widget in (self.editor, self.send_button, self.close_button, self.note_button):
+            widget.setEnabled(editable)
+        self.suggestions.setEnabled(editable)
+
+    # -- suggestions ---------------------------------------------------------------------
+
+    def _load_suggestions(self, thread_id: int) -> None:
+        mail = self._app.backend.mail
+        self._app.ops.call(
+            lambda: mail.suggest(thread_id),
+            on_success=lambda result: self._show_suggestions(thread_id, result),
+            on_failure=self._failed,
+            key="mail.suggest",
+            owner=self,
+        )
+
+    def _show_suggestions(self, thread_id: int, result: SuggestionList) -> None:
+        if self.detail is None or self.detail.id != thread_id:
+            return
+        self.suggestions.clear()
+        for s in result.suggestions:
+            item = QListWidgetItem(s.title, self.suggestions)
+            item.setData(Qt.ItemDataRole.UserRole, s.template_id)
+        if self.suggestions.count():
+            self.suggestions.setCurrentRow(0)
+        if result.suggested_theme is not None:
+            self.message.setText(
+                self.tr("This message looks like: {theme}.").format(
+                    theme=theme_label(result.suggested_theme)
+                )
+            )
+
+    def _insert_template(self, item: QListWidgetItem) -> None:
+        if self.detail is None:
+            return
+        template_id = int(item.data(Qt.ItemDataRole.UserRole))
+        thread_id = self.detail.id
+        mail = self._app.backend.mail
+        self._app.ops.call(
+            lambda: mail.render_template(template_id, thread_id),
+            on_success=self._template_rendered,
+            on_failure=self._failed,
+            key="mail.render_template",
+            owner=self,
+        )
+
+    def _template_rendered(self, text: str) -> None:
+        self.editor.setPlainText(text)
+        self.editor.setFocus()
+        self.message.clear()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def send(self, *, close: bool) -> None:
+        detail = self.detail
+        text = self.editor.toPlainText()
+        if detail is None or not self.send_button.isEnabled():
+            return
+        if not text.strip():
+            self.message.setText(self.tr("Write an answer first."))
+            self.editor.setFocus()
+            return
+        mail = self._app.backend.mail
+        self._set_editable(False)
+        self._app.ops.call(
+            lambda: mail.reply(detail.id, text, detail.version, close),
+            on_success=self._sent,
+            on_failure=self._send_failed,
+            key="mail.reply",
+            owner=self,
+        )
+
+    def _sent(self, result: ReplyResult) -> None:
+        self.editor.clear()
+        self.message.setText(
+            self.tr("Answer sent; the thread is closed.")
+            if result.state is MailState.CLOSED
+            else self.tr("Answer sent; waiting for the member.")
+        )
+        self.changed.emit(result.thread_id)
+        self._app.bus.publish(TOPIC, result.thread_id)
+        self.show_thread(result.thread_id)
+
+    def _send_failed(self, error: OpError) -> None:
+        self._set_editable(True)
+        self.message.setText(error.message)
+        if isinstance(error.exception, ConflictError) and self.detail is not None:
+            # Someone wrote in between: show what changed, keep the draft, let them resend.
+            self.show_thread(self.detail.id)
+
+    def add_note(self) -> None:
+        detail = self.detail
+        text = self.editor.toPlainText()
+        if detail is None or not text.strip():
+            return
+        mail = self._app.backend.mail
+        self._app.ops.call(
+            lambda: mail.add_note(detail.id, text),
+            on_success=lambda _none: self._noted(detail.id),
+            on_failure=self._failed,
+            key="mail.add_note",
+            owner=self,
+        )
+
+    def _noted(self, thread_id: int) -> None:
+        self.editor.clear()
+        self.message.setText(self.tr("Note saved."))
+        self.show_thread(thread_id)
+
+    def _failed(self, error: OpError) -> None:
+        self.message.setText(error.message)
