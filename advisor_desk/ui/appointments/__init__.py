@@ -1,0 +1,1 @@
+"""Widgets and dialogs of the appointments (Rendez-vous screen, member file tab)."""
