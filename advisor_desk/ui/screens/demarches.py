@@ -1,0 +1,169 @@
+"""Démarches screen: the declarations queue (filters, overdue highlighted) beside one request."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor_desk.backend.declarations_dto import DeclarationDetail, DeclarationRow, QueueView
+from advisor_desk.domain.declarations import KIND_TITLES_FR
+from advisor_desk.domain.declarations.workflow import STATE_LABELS_FR
+from advisor_desk.domain.enums import DeclarationKind, DeclarationState
+from advisor_desk.models.declarations import DeclarationQueueModel
+from advisor_desk.ui.context import AppContext, Topics
+from advisor_desk.ui.declarations.detail_panel import DeclarationDetailPanel
+from advisor_desk.ui.declarations.filing_dialog import TOPIC
+from advisor_desk.ui.ops import OpError
+from advisor_desk.ui.state_panel import StatePanel
+
+
+class DemarchesScreen(QWidget):
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("demarchesScreen")
+        self._app = app
+        self.view = QComboBox(self)
+        self.view.setObjectName("queueView")
+        for label, value in (
+            (self.tr("Unassigned"), QueueView.UNASSIGNED),
+            (self.tr("Mine"), QueueView.MINE),
+            (self.tr("All"), QueueView.ALL),
+        ):
+            self.view.addItem(label, value)
+        self.view.setCurrentIndex(2)
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("queueKind")
+        self.kind.addItem(self.tr("All kinds"), None)
+        for kind in DeclarationKind:
+            self.kind.addItem(KIND_TITLES_FR[kind], kind)
+        self.state = QComboBox(self)
+        self.state.setObjectName("queueState")
+        self.state.addItem(self.tr("Open"), None)
+        for state in DeclarationState:
+            self.state.addItem(STATE_LABELS_FR[state], state)
+        self.refresh_button = QPushButton(self.tr("Re&fresh"), self)
+        self.refresh_button.setShortcut("F5")
+        self.refresh_button.setToolTip(self.tr("Reload the queue (F5)"))
+        self.count = QLabel(self)
+        filters = QHBoxLayout()
+        view_label = QLabel(self.tr("&Queue:"), self)
+        view_label.setBuddy(self.view)
+        filters.addWidget(view_label)
+        filters.addWidget(self.view)
+        kind_label = QLabel(self.tr("&Kind:"), self)
+        kind_label.setBuddy(self.kind)
+        filters.addWidget(kind_label)
+        filters.addWidget(self.kind)
+        state_label = QLabel(self.tr("S&tate:"), self)
+        state_label.setBuddy(self.state)
+        filters.addWidget(state_label)
+        filters.addWidget(self.state)
+        filters.addWidget(self.refresh_button)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+
+        self.model = DeclarationQueueModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("declarationQueue")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.panel = StatePanel(self.table, self)
+        self.panel.retry_requested.connect(self.reload)
+        self.detail = DeclarationDetailPanel(app, self)
+        self.detail.changed.connect(self._detail_changed)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.panel)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        for combo in (self.view, self.kind, self.state):
+            combo.currentIndexChanged.connect(self.reload)
+        self.refresh_button.clicked.connect(self.reload)
+        app.bus.changed.connect(self._bus_changed)
+        self._selected_id: int | None = None
+        if app.allows("declaration.process"):
+            self.reload()
+        else:
+            self.detail.setEnabled(False)
+            self.panel.show_empty(
+                self.tr(
+                    "Requests are processed by back-office agents. "
+                    "File a new request from the member file."
+                )
+            )
+
+    def reload(self) -> None:
+        if not self._app.allows("declaration.process"):
+            return
+        # Qt hands the enums back as plain strings.
+        view = QueueView(self.view.currentData())
+        kind_value, state_value = self.kind.currentData(), self.state.currentData()
+        kind = DeclarationKind(kind_value) if kind_value else None
+        state = DeclarationState(state_value) if state_value else None
+        if not self.model.rowCount():
+            self.panel.show_loading()
+        declarations = self._app.backend.declarations
+        self._app.ops.call(
+            lambda: declarations.queue(view, kind, state),
+            on_success=self._loaded,
+            on_failure=self._failed,
+            key="declarations.queue",
+            owner=self,
+        )
+
+    def _loaded(self, rows: list[DeclarationRow]) -> None:
+        self.model.set_rows(rows)
+        overdue = sum(1 for r in rows if r.overdue)
+        self.count.setText(
+            self.tr("{n} request(s), {late} overdue").format(n=len(rows), late=overdue)
+        )
+        if not rows:
+            self.panel.show_empty(self.tr("No request in this queue."))
+            return
+        self.panel.show_content()
+        if self._selected_id is not None:
+            row = self.model.row_index_of(self._selected_id)
+            if row is not None:
+                self.table.selectRow(row)
+
+    def _failed(self, error: OpError) -> None:
+        self.panel.show_error(error.message)
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        row = self.model.row_at(rows[0].row())
+        if row.id != self._selected_id or self.detail.detail is None:
+            self._selected_id = row.id
+            self.detail.show_declaration(row.id)
+
+    def _detail_changed(self, detail: DeclarationDetail) -> None:
+        self._selected_id = detail.id  # the bus message that follows reloads the queue
+
+    def _bus_changed(self, topic: str, _payload: object) -> None:
+        if topic in (TOPIC, Topics.CONNECTION_RESTORED):
+            self.reload()

@@ -1,0 +1,184 @@
+"""Démarches: file an address change from the keyboard, accept it from the queue, see the address."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+from sqlalchemy import Engine
+
+from advisor_desk.backend.declarations import today_paris
+from advisor_desk.backend.declarations_dto import DeclarationRow, QueueView
+from advisor_desk.backend.facade import BoundBackend
+from advisor_desk.domain.enums import DeclarationKind, DeclarationState, FilingChannel, Role
+from advisor_desk.models.declarations import DeclarationQueueModel
+from advisor_desk.ui.context import AppContext
+from advisor_desk.ui.declarations.file_button import FileRequestButton
+from advisor_desk.ui.declarations.filing_dialog import FilingDialog
+from advisor_desk.ui.member.member_file import MemberFileView
+from advisor_desk.ui.ops import OpRunner
+from advisor_desk.ui.screens.demarches import DemarchesScreen
+from advisor_desk.ui.settings import Settings
+from tests.ui.helpers import activate
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from backend.test_declarations import Family, add_family
+
+S = DeclarationState
+
+
+@pytest.fixture
+def family(engine: Engine) -> Family:
+    return add_family(engine)
+
+
+def _app(backend: BoundBackend, ops: OpRunner, settings: Settings) -> AppContext:
+    return AppContext(backend, ops, settings, database="test")
+
+
+def _type(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+
+
+def test_file_accept_and_see_the_new_address(
+    qtbot,  # type: ignore[no-untyped-def]
+    login: Callable[[Role], BoundBackend],
+    family: Family,
+    ops: OpRunner,
+    settings: Settings,
+) -> None:
+    app = _app(login(Role.BACKOFFICE), ops, settings)
+    dialog = FilingDialog(app, family.member_id, DeclarationKind.ADDRESS_CHANGE)
+    qtbot.addWidget(dialog)
+    activate(qtbot, dialog)
+    f = dialog.fields
+    assert f["line1"].hasFocus()
+    _type(qtbot, f["line1"], "12 rue des Lilas")
+    qtbot.keyClick(f["line2"], Qt.Key.Key_Tab)
+    _type(qtbot, f["postcode"], "6900")  # one digit short
+    _type(qtbot, f["city"], "Lyon")
+    _type(qtbot, f["commune_code"], "69383")
+    qtbot.keyClicks(f["effective_date"], today_paris().strftime("%d/%m/%Y"))
+    qtbot.keyClick(f["effective_date"], Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: dialog.errors["postcode"].isVisible(), timeout=10_000)
+    assert "5 chiffres" in dialog.errors["postcode"].text()
+    assert f["postcode"].property("invalid") is True
+    assert f["postcode"].hasFocus()
+    qtbot.keyClick(f["postcode"], Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(f["postcode"], "69003")
+    qtbot.keyClick(f["postcode"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result_detail is not None, timeout=10_000)
+    filed = dialog.result_detail
+    assert filed is not None and filed.state is S.RECEIVED
+    assert not shiboken6.isValid(dialog) or not dialog.isVisible()
+
+    screen = DemarchesScreen(app)
+    qtbot.addWidget(screen)
+    activate(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=10_000)
+    screen.table.setFocus()
+    qtbot.keyClick(screen.table, Qt.Key.Key_Space)  # selects the current (first) row
+    panel = screen.detail
+    qtbot.waitUntil(lambda: panel.detail is not None, timeout=10_000)
+    assert panel.detail is not None and panel.detail.number == filed.number
+
+    panel.start_button.setFocus()
+    qtbot.keyClick(panel.start_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(
+        lambda: panel.detail is not None and panel.detail.state is S.IN_INSTRUCTION,
+        timeout=10_000,
+    )
+    # Refusing without a reason is refused, next to the comment field.
+    panel.refuse_button.setFocus()
+    qtbot.keyClick(panel.refuse_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: panel.message.is_error, timeout=10_000)
+    assert "Motivez le refus" in panel.message.text()
+    panel.accept_button.setFocus()
+    qtbot.keyClick(panel.accept_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(
+        lambda: panel.detail is not None and panel.detail.state is S.ACCEPTED, timeout=10_000
+    )
+    # The queue reloads itself (open requests only): the accepted one leaves it.
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 0, timeout=10_000)
+
+    # The member file shows the new address.
+    member_file = MemberFileView(app)
+    qtbot.addWidget(member_file)
+    member_file.open(family.member_id)
+    qtbot.waitUntil(
+        lambda: "12 rue des Lilas" in member_file.identity.address.text(), timeout=10_000
+    )
+    assert "69003" in member_file.identity.address.text()
+
+
+def test_new_request_menu_opens_the_form_of_the_kind(
+    qtbot,  # type: ignore[no-untyped-def]
+    login: Callable[[Role], BoundBackend],
+    family: Family,
+    ops: OpRunner,
+    settings: Settings,
+) -> None:
+    button = FileRequestButton(_app(login(Role.COUNTER), ops, settings))
+    qtbot.addWidget(button)
+    assert not button.isEnabled()
+    button.set_member(family.member_id)
+    actions = {a.objectName(): a for a in button.menu().actions()}
+    assert len(actions) == len(DeclarationKind)
+    actions["file_complementary_choice"].trigger()
+    dialog = button.dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    combo = dialog.fields["insurer_code"]
+    assert isinstance(combo, QComboBox)
+    qtbot.waitUntil(lambda: combo.count() == 3, timeout=10_000)  # blank + the two insurers
+    dialog.reject()
+
+
+def test_counter_sees_a_notice_instead_of_the_queue(
+    qtbot,  # type: ignore[no-untyped-def]
+    login: Callable[[Role], BoundBackend],
+    ops: OpRunner,
+    settings: Settings,
+) -> None:
+    screen = DemarchesScreen(_app(login(Role.COUNTER), ops, settings))
+    qtbot.addWidget(screen)
+    assert "back-office" in screen.panel.message or "back-office" in screen.panel.message.lower()
+
+
+def test_queue_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = DeclarationQueueModel()
+    now = datetime.now(UTC)
+    rows = [
+        DeclarationRow(
+            id=i,
+            number=f"D-2026-{i:06d}",
+            member_id=1,
+            member_name="Marie DURAND",
+            kind=DeclarationKind.BIRTH,
+            state=S.RECEIVED,
+            channel=FilingChannel.COUNTER,
+            filed_at=now,
+            age_days=i,
+            estimated_on=today_paris(),
+            overdue=i == 2,
+            assigned_agent_id=None,
+            assigned_agent_name=None,
+            office_id=None,
+            version=1,
+        )
+        for i in (1, 2)
+    ]
+    model.set_rows(rows)
+    qtmodeltester.check(model, force_py=True)
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
+    assert model.row_index_of(2) == 1
+    _ = QueueView.ALL
