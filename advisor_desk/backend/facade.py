@@ -5,7 +5,13 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from .admin import AdminService
+from .appointments import AppointmentsService
+from .declarations import DeclarationsService
+from .documents import DocumentsService
 from .engine import describe, is_sqlite, make_engine
+from .mail import MailService
+from .members import MembersService
+from .reimbursements import ReimbursementsService
 from .service import AdvisorInfo, Context, Service
 from .sessions import DEFAULT_IDLE_TIMEOUT_S, SessionService, authenticate, resume
 
@@ -14,6 +20,12 @@ from .sessions import DEFAULT_IDLE_TIMEOUT_S, SessionService, authenticate, resu
 SERVICES: dict[str, type[Service]] = {
     "session": SessionService,
     "admin": AdminService,
+    "members": MembersService,
+    "mail": MailService,
+    "reimbursements": ReimbursementsService,
+    "documents": DocumentsService,
+    "appointments": AppointmentsService,
+    "declarations": DeclarationsService,
 }
 
 
@@ -26,6 +38,12 @@ class BoundBackend:
         self.token = token
         self.session = SessionService(self._ctx)
         self.admin = AdminService(self._ctx)
+        self.members = MembersService(self._ctx)
+        self.mail = MailService(self._ctx)
+        self.reimbursements = ReimbursementsService(self._ctx)
+        self.documents = DocumentsService(self._ctx)
+        self.appointments = AppointmentsService(self._ctx)
+        self.declarations = DeclarationsService(self._ctx)
 
     @property
     def permissions(self) -> frozenset[str]:
@@ -59,6 +77,9 @@ class Backend:
         advisor, token = authenticate(self.engine, login, password, self.idle_timeout_s)
         return BoundBackend(self.engine, advisor, token)
 
-    def resume(self, token: str) -> BoundBackend:
-        """Bind to the advisor of a live session token (the server does this on every call)."""
-        return BoundBackend(self.engine, resume(self.engine, token), token)
+    def resume(self, token: str, action: str = "session.resume") -> BoundBackend:
+        """Bind to the advisor of a live session token (the server does this on every call).
+
+        `action` names the call being attempted, for the audit row of a refused token.
+        """
+        return BoundBackend(self.engine, resume(self.engine, token, action), token)

@@ -34,7 +34,9 @@ class Member(Base):
     __table_args__ = (
         # Search keys: normalized (lowercase, no accents) last name + first name, and birth name.
         Index("ix_members_name_key", "name_key", "first_name_key"),
-        Index("ix_members_birth_name_key", "birth_name_key"),
+        Index("ix_members_birth_name_key", "birth_name_key", "first_name_key"),
+        # A typed birth date finds the few people born that day before names are compared.
+        Index("ix_members_birth_date", "birth_date"),
         CheckConstraint("length(nir) = 15", name="nir_length"),
     )
 
@@ -73,6 +75,7 @@ class Dependent(Base):
         UniqueConstraint("member_id", "rank"),
         CheckConstraint("rank >= 2", name="rank"),
         Index("ix_dependents_name_key", "name_key", "first_name_key"),
+        Index("ix_dependents_birth_date", "birth_date"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

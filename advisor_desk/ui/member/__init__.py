@@ -1,0 +1,1 @@
+"""The member file and its tabs."""
