@@ -1,0 +1,3127 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>AccountsPanel</name>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>&amp;Nouveau compte…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Filter the accounts…</source>
+        <translation>Filtrer les comptes…</translation>
+    </message>
+    <message>
+        <source>Deactivate or reactivate the selected account</source>
+        <translation>Désactiver ou réactiver le compte choisi</translation>
+    </message>
+    <message>
+        <source>New &amp;password…</source>
+        <translation>Nouveau mot de &amp;passe…</translation>
+    </message>
+    <message>
+        <source>Reset the password of the selected account</source>
+        <translation>Réinitialiser le mot de passe du compte choisi</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Point d&apos;accueil</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Locked (failed attempts)</source>
+        <translation>Verrouillé (essais infructueux)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>No account yet: create one with “New account”.</source>
+        <translation>Aucun compte pour l&apos;instant : créez-en un avec « Nouveau compte ».</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <source>Account “{login}” created.</source>
+        <translation>Compte « {login} » créé.</translation>
+    </message>
+    <message>
+        <source>Account “{login}” reactivated.</source>
+        <translation>Compte « {login} » réactivé.</translation>
+    </message>
+    <message>
+        <source>Account “{login}” deactivated: it can no longer sign in.</source>
+        <translation>Compte « {login} » désactivé : il ne peut plus se connecter.</translation>
+    </message>
+    <message>
+        <source>Password of “{login}” reset; the account is unlocked.</source>
+        <translation>Mot de passe de « {login} » réinitialisé ; le compte est déverrouillé.</translation>
+    </message>
+</context>
+<context>
+    <name>AccueilScreen</name>
+    <message>
+        <source>No member or dependent found for “{text}”.</source>
+        <translation>Aucun assuré ni ayant droit trouvé pour « {text} ».</translation>
+    </message>
+    <message>
+        <source>Nothing matches exactly: close names.</source>
+        <translation>Aucune correspondance exacte : noms proches.</translation>
+    </message>
+    <message>
+        <source>Nobody of that name was born on that day: other dates shown.</source>
+        <translation>Personne de ce nom n&apos;est né ce jour-là : autres dates affichées.</translation>
+    </message>
+    <message>
+        <source>The first {n} results: add a first name or a birth date.</source>
+        <translation>Les {n} premiers résultats : ajoutez un prénom ou une date de naissance.</translation>
+    </message>
+    <message>
+        <source>{n} result.</source>
+        <translation>{n} résultat.</translation>
+    </message>
+    <message>
+        <source>{n} results.</source>
+        <translation>{n} résultats.</translation>
+    </message>
+    <message>
+        <source>Type a NIR (full or its start) or a name, with or without the first name and the birth date.</source>
+        <translation>Saisissez un NIR (complet ou son début) ou un nom, avec ou sans prénom et date de naissance.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminScreen</name>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Comptes</translation>
+    </message>
+    <message>
+        <source>A&amp;udit trail</source>
+        <translation>&amp;Journal d&apos;audit</translation>
+    </message>
+</context>
+<context>
+    <name>AldModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Affection</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>The member</source>
+        <translation>L&apos;assuré</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>sans date de fin</translation>
+    </message>
+    <message>
+        <source>Care protocol</source>
+        <translation>Protocole de soins</translation>
+    </message>
+    <message>
+        <source>Exonerating</source>
+        <translation>Exonérante</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>{ref}, expired on {date}</source>
+        <translation>{ref}, expiré le {date}</translation>
+    </message>
+    <message>
+        <source>{ref}, valid until {date}</source>
+        <translation>{ref}, valable jusqu&apos;au {date}</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>To renew</source>
+        <translation>À renouveler</translation>
+    </message>
+    <message>
+        <source>Protocol to renew</source>
+        <translation>Protocole à renouveler</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>En cours</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPanel</name>
+    <message>
+        <source>All advisors</source>
+        <translation>Tous les agents</translation>
+    </message>
+    <message>
+        <source>All members</source>
+        <translation>Tous les assurés</translation>
+    </message>
+    <message>
+        <source>{count} latest</source>
+        <translation>{count} derniers</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>Affic&amp;her</translation>
+    </message>
+    <message>
+        <source>Apply the filters (Enter)</source>
+        <translation>Appliquer les filtres (Entrée)</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+        <source>&amp;Member no.:</source>
+        <translation>N° d&apos;a&amp;ssuré :</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Assuré</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>No audit event matches these filters.</source>
+        <translation>Aucun événement du journal ne correspond à ces filtres.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <source>New appointment for {name}</source>
+        <translation>Nouveau rendez-vous pour {name}</translation>
+    </message>
+    <message>
+        <source>New appointment</source>
+        <translation>Nouveau rendez-vous</translation>
+    </message>
+    <message>
+        <source>&amp;Accessible offices only (reduced mobility)</source>
+        <translation>Points d&apos;accueil &amp;accessibles uniquement (mobilité réduite)</translation>
+    </message>
+    <message>
+        <source>&amp;More slots (4 weeks)</source>
+        <translation>Plus de &amp;créneaux (4 semaines)</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>&amp;Réserver</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+        <source>{label} ({minutes} min)</source>
+        <translation>{label} ({minutes} min)</translation>
+    </message>
+    <message>
+        <source>No appointment reason is open for booking.</source>
+        <translation>Aucun motif de rendez-vous n&apos;est ouvert à la réservation.</translation>
+    </message>
+    <message>
+        <source>No office matches these criteria.</source>
+        <translation>Aucun point d&apos;accueil ne correspond à ces critères.</translation>
+    </message>
+    <message>
+        <source>{when} with {advisor}</source>
+        <translation>{when} avec {advisor}</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>{message} Your input is kept; the application tries again every {seconds} s.</source>
+        <translation>{message} Votre saisie est conservée ; l&apos;application réessaie toutes les {seconds} s.</translation>
+    </message>
+</context>
+<context>
+    <name>CourrielsScreen</name>
+    <message>
+        <source>Unassigned</source>
+        <translation>Non attribués</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Les miens</translation>
+    </message>
+    <message>
+        <source>Waiting for member</source>
+        <translation>En attente de l&apos;assuré</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Escaladés</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clos</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>All themes</source>
+        <translation>Tous les thèmes</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>Take the most urgent unassigned e-mail (Ctrl+N)</source>
+        <translation>Prendre le courriel non attribué le plus urgent (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Act&amp;ualiser</translation>
+    </message>
+    <message>
+        <source>Reload the queue (F5)</source>
+        <translation>Recharger la file (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <translation>F&amp;ile :</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>T&amp;hème :</translation>
+    </message>
+    <message>
+        <source>No e-mail in this queue.</source>
+        <translation>Aucun courriel dans cette file.</translation>
+    </message>
+    <message>
+        <source>{free} unassigned · {mine} mine · {pending} waiting</source>
+        <translation>{free} non attribués · {mine} à moi · {pending} en attente</translation>
+    </message>
+    <message>
+        <source>The queue is empty: well done.</source>
+        <translation>La file est vide : bravo.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateAccountDialog</name>
+    <message>
+        <source>New advisor account</source>
+        <translation>Nouveau compte agent</translation>
+    </message>
+    <message>
+        <source>e.g. jdupont</source>
+        <translation>p. ex. jdupont</translation>
+    </message>
+    <message>
+        <source>First name and last name</source>
+        <translation>Prénom et nom</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— aucun —</translation>
+    </message>
+    <message>
+        <source>At least 12 characters, mixing at least two kinds (letters, digits, symbols).</source>
+        <translation>Au moins 12 caractères, de deux sortes au moins (lettres, chiffres, symboles).</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>&amp;Nom complet :</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle :</translation>
+    </message>
+    <message>
+        <source>&amp;Office:</source>
+        <translation>&amp;Point d&apos;accueil :</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>É&amp;quipe :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm password:</source>
+        <translation>&amp;Confirmation :</translation>
+    </message>
+    <message>
+        <source>Create the account</source>
+        <translation>Créer le compte</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe ne sont pas identiques.</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationDetailPanel</name>
+    <message>
+        <source>Request</source>
+        <translation>Démarche</translation>
+    </message>
+    <message>
+        <source>Comment or reason (required to refuse or close)</source>
+        <translation>Commentaire ou motif (obligatoire pour refuser ou classer)</translation>
+    </message>
+    <message>
+        <source>Missing items, separated by &apos;;&apos;</source>
+        <translation>Pièces manquantes, séparées par « ; »</translation>
+    </message>
+    <message>
+        <source>&amp;Take</source>
+        <translation>&amp;Prendre</translation>
+    </message>
+    <message>
+        <source>&amp;Start instruction</source>
+        <translation>&amp;Démarrer l&apos;instruction</translation>
+    </message>
+    <message>
+        <source>Ask the &amp;member</source>
+        <translation>De&amp;mander à l&apos;assuré</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>A&amp;ccepter</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse</source>
+        <translation>&amp;Refuser</translation>
+    </message>
+    <message>
+        <source>C&amp;lose without follow-up</source>
+        <translation>Cla&amp;sser sans suite</translation>
+    </message>
+    <message>
+        <source>Re&amp;open</source>
+        <translation>R&amp;ouvrir</translation>
+    </message>
+    <message>
+        <source>Supporting documents</source>
+        <translation>Pièces justificatives</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Select a request in the queue.</source>
+        <translation>Sélectionnez une démarche dans la file.</translation>
+    </message>
+    <message>
+        <source>State: {state} · expected by {date}</source>
+        <translation>État : {state} · échéance : {date}</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>EN RETARD</translation>
+    </message>
+    <message>
+        <source>agent: {name}</source>
+        <translation>agent : {name}</translation>
+    </message>
+    <message>
+        <source>received {date}</source>
+        <translation>reçue le {date}</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>manquante</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>facultative</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationQueueModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Assuré</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Déposée le</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>Ancienneté (jours)</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationsModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Démarche</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Déposée le</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Estimated processing</source>
+        <translation>Traitement estimé</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée le</translation>
+    </message>
+    <message>
+        <source>not estimated</source>
+        <translation>non estimé</translation>
+    </message>
+</context>
+<context>
+    <name>DeductiblePaymentDialog</name>
+    <message>
+        <source>Record a payment of deductibles</source>
+        <translation>Enregistrer un paiement de franchises</translation>
+    </message>
+    <message>
+        <source>Amount owed: {owed}. The payment settles the oldest years first.</source>
+        <translation>Somme due : {owed}. Le paiement solde d&apos;abord les années les plus anciennes.</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>Carte bancaire</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Cheque</source>
+        <translation>Chèque</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Virement</translation>
+    </message>
+    <message>
+        <source>Transaction, cheque or transfer number</source>
+        <translation>N° de transaction, de chèque ou de virement</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (€):</source>
+        <translation>&amp;Montant (€) :</translation>
+    </message>
+    <message>
+        <source>&amp;Means:</source>
+        <translation>Moy&amp;en :</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Référence :</translation>
+    </message>
+    <message>
+        <source>Record the payment</source>
+        <translation>Enregistrer le paiement</translation>
+    </message>
+</context>
+<context>
+    <name>DeductiblesModel</name>
+    <message>
+        <source>{counted} of {cap} — cap reached</source>
+        <translation>{counted} sur {cap} — plafond atteint</translation>
+    </message>
+    <message>
+        <source>{counted} of {cap}</source>
+        <translation>{counted} sur {cap}</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Réglé</translation>
+    </message>
+    <message>
+        <source>Participation
+withheld</source>
+        <translation>Participation
+retenue</translation>
+    </message>
+    <message>
+        <source>Participation
+owed</source>
+        <translation>Participation
+due</translation>
+    </message>
+    <message>
+        <source>Participation
+cap</source>
+        <translation>Plafond
+participation</translation>
+    </message>
+    <message>
+        <source>Franchises
+withheld</source>
+        <translation>Franchises
+retenues</translation>
+    </message>
+    <message>
+        <source>Franchises
+owed</source>
+        <translation>Franchises
+dues</translation>
+    </message>
+    <message>
+        <source>Franchise
+cap</source>
+        <translation>Plafond
+franchises</translation>
+    </message>
+    <message>
+        <source>Still
+owed</source>
+        <translation>Reste
+dû</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>Participation</translation>
+    </message>
+    <message>
+        <source>Franchise</source>
+        <translation>Franchise</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>Care</source>
+        <translation>Soins</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+</context>
+<context>
+    <name>DeductiblesPanel</name>
+    <message>
+        <source>Deductibles</source>
+        <translation>Franchises</translation>
+    </message>
+    <message>
+        <source>&amp;Record a payment…</source>
+        <translation>Enregistrer un &amp;paiement…</translation>
+    </message>
+    <message>
+        <source>Loading the deductibles…</source>
+        <translation>Chargement des franchises…</translation>
+    </message>
+    <message>
+        <source>Still owed by the member: &lt;b&gt;{amount}&lt;/b&gt;</source>
+        <translation>Reste dû par l&apos;assuré : &lt;b&gt;{amount}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Nothing is owed.</source>
+        <translation>Rien n&apos;est dû.</translation>
+    </message>
+    <message>
+        <source>{label} ({start} – {end})</source>
+        <translation>{label} ({start} – {end})</translation>
+    </message>
+    <message>
+        <source>Exempt from deductibles: {items}</source>
+        <translation>Exonéré des franchises et participations : {items}</translation>
+    </message>
+    <message>
+        <source>No exemption from deductibles.</source>
+        <translation>Aucune exonération des franchises et participations.</translation>
+    </message>
+    <message>
+        <source>Owed after tiers-payant care in {year}:</source>
+        <translation>Sommes dues après des soins en tiers payant en {year} :</translation>
+    </message>
+    <message>
+        <source>{amount} until {day}</source>
+        <translation>{amount} jusqu&apos;au {day}</translation>
+    </message>
+    <message>
+        <source>{amount} from {day}</source>
+        <translation>{amount} à partir du {day}</translation>
+    </message>
+    <message>
+        <source>{year}: participation {participation} per act (capped {pcap} a year); franchises {box} per box of medicine, {para} per paramedical act ({para_day} a day), {transport} per transport ({transport_day} a day), capped {fcap} a year.</source>
+        <translation>{year} : participation forfaitaire {participation} par acte (plafond {pcap} par an) ; franchises {box} par boîte de médicament, {para} par acte paramédical ({para_day} par jour), {transport} par transport ({transport_day} par jour), plafond {fcap} par an.</translation>
+    </message>
+</context>
+<context>
+    <name>DemarchesScreen</name>
+    <message>
+        <source>Unassigned</source>
+        <translation>Non attribuées</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Les miennes</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Toutes les natures</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Act&amp;ualiser</translation>
+    </message>
+    <message>
+        <source>Reload the queue (F5)</source>
+        <translation>Recharger la file (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <translation>F&amp;ile :</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Nature :</translation>
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation>É&amp;tat :</translation>
+    </message>
+    <message>
+        <source>Requests are processed by back-office agents. File a new request from the member file.</source>
+        <translation>Les démarches sont traitées par les agents du back-office. Déposez une nouvelle démarche depuis le dossier de l&apos;assuré.</translation>
+    </message>
+    <message>
+        <source>{n} request(s), {late} overdue</source>
+        <translation>{n} démarche(s), dont {late} en retard</translation>
+    </message>
+    <message>
+        <source>No request in this queue.</source>
+        <translation>Aucune démarche dans cette file.</translation>
+    </message>
+</context>
+<context>
+    <name>DependentDialog</name>
+    <message>
+        <source>Dependent: {first} {last}</source>
+        <translation>Ayant droit : {first} {last}</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Covered through</source>
+        <translation>Rattaché à</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>NIR</source>
+        <translation>NIR</translation>
+    </message>
+    <message>
+        <source>None of their own</source>
+        <translation>Pas de NIR propre</translation>
+    </message>
+    <message>
+        <source>Carte Vitale</source>
+        <translation>Carte Vitale</translation>
+    </message>
+    <message>
+        <source>{serial}, {status} since {date}</source>
+        <translation>{serial}, {status} depuis le {date}</translation>
+    </message>
+    <message>
+        <source>None (on the member&apos;s card)</source>
+        <translation>Aucune (sur la carte de l&apos;assuré)</translation>
+    </message>
+    <message>
+        <source>ALD in progress</source>
+        <translation>ALD en cours</translation>
+    </message>
+    <message>
+        <source>Other parent</source>
+        <translation>Autre parent</translation>
+    </message>
+    <message>
+        <source>Also registered on the other parent&apos;s card</source>
+        <translation>Également rattaché à la carte de l&apos;autre parent</translation>
+    </message>
+</context>
+<context>
+    <name>DependentsModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>First names</source>
+        <translation>Prénoms</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>NIR</source>
+        <translation>NIR</translation>
+    </message>
+    <message>
+        <source>on the member&apos;s</source>
+        <translation>celui de l&apos;assuré</translation>
+    </message>
+    <message>
+        <source>Carte Vitale</source>
+        <translation>Carte Vitale</translation>
+    </message>
+    <message>
+        <source>ALD</source>
+        <translation>ALD</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentRequestDialog</name>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Au :</translation>
+    </message>
+    <message>
+        <source>Income &amp;year:</source>
+        <translation>&amp;Année des revenus :</translation>
+    </message>
+    <message>
+        <source>&amp;Month of the payments:</source>
+        <translation>&amp;Mois des paiements :</translation>
+    </message>
+    <message>
+        <source>&amp;Beneficiary:</source>
+        <translation>&amp;Bénéficiaire :</translation>
+    </message>
+    <message>
+        <source>Valid &amp;from:</source>
+        <translation>Valable à &amp;partir du :</translation>
+    </message>
+    <message>
+        <source>The certificate is valid for 3 months.</source>
+        <translation>Le certificat est valable 3 mois.</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>Dé&amp;livrer</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsMenu</name>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <source>&amp;Rights certificate</source>
+        <translation>&amp;Attestation de droits</translation>
+    </message>
+    <message>
+        <source>&amp;Daily allowances certificate…</source>
+        <translation>Attestation d&apos;&amp;indemnités journalières…</translation>
+    </message>
+    <message>
+        <source>&amp;Tax statement…</source>
+        <translation>Relevé &amp;fiscal…</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly statement…</source>
+        <translation>Relevé &amp;mensuel…</translation>
+    </message>
+    <message>
+        <source>Provisional &amp;EHIC certificate…</source>
+        <translation>Certificat provisoire &amp;CEAM…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a document…</source>
+        <translation>&amp;Vérifier un document…</translation>
+    </message>
+</context>
+<context>
+    <name>FileRequestButton</name>
+    <message>
+        <source>&amp;New request</source>
+        <translation>&amp;Nouvelle démarche</translation>
+    </message>
+    <message>
+        <source>File a request for this member</source>
+        <translation>Déposer une démarche pour cet assuré</translation>
+    </message>
+</context>
+<context>
+    <name>FilingDialog</name>
+    <message>
+        <source> (optional)</source>
+        <translation> (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;File the request</source>
+        <translation>&amp;Déposer la démarche</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation>JJ/MM/AAAA</translation>
+    </message>
+    <message>
+        <source>rank, 1 for the member</source>
+        <translation>rang, 1 pour l&apos;assuré</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityTab</name>
+    <message>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Birth name</source>
+        <translation>Nom de naissance</translation>
+    </message>
+    <message>
+        <source>First names</source>
+        <translation>Prénoms</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Naissance</translation>
+    </message>
+    <message>
+        <source>NIR</source>
+        <translation>NIR</translation>
+    </message>
+    <message>
+        <source>Address and contact</source>
+        <translation>Adresse et contact</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Rights</source>
+        <translation>Droits</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>Au titre de</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Régime</translation>
+    </message>
+    <message>
+        <source>CPAM</source>
+        <translation>CPAM</translation>
+    </message>
+    <message>
+        <source>Referring doctor</source>
+        <translation>Médecin traitant</translation>
+    </message>
+    <message>
+        <source>Complementary insurer</source>
+        <translation>Complémentaire santé</translation>
+    </message>
+    <message>
+        <source>CSS / AME</source>
+        <translation>CSS / AME</translation>
+    </message>
+    <message>
+        <source>Deductibles owed</source>
+        <translation>Franchises dues</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>Coordonnées bancaires</translation>
+    </message>
+    <message>
+        <source>&amp;Show the IBAN</source>
+        <translation>Afficher l&apos;IBA&amp;N</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Titulaire</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis le</translation>
+    </message>
+    <message>
+        <source>Carte Vitale</source>
+        <translation>Carte Vitale</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Émise le</translation>
+    </message>
+    <message>
+        <source>Status since</source>
+        <translation>État depuis le</translation>
+    </message>
+    <message>
+        <source>Dependents (Enter: details)</source>
+        <translation>Ayants droit (Entrée : détails)</translation>
+    </message>
+    <message>
+        <source>No dependent.</source>
+        <translation>Aucun ayant droit.</translation>
+    </message>
+    <message>
+        <source>{date} in {place} ({age})</source>
+        <translation>le {date} à {place} ({age})</translation>
+    </message>
+    <message>
+        <source>No address on file</source>
+        <translation>Aucune adresse connue</translation>
+    </message>
+    <message>
+        <source>Fund {code}</source>
+        <translation>Caisse {code}</translation>
+    </message>
+    <message>
+        <source>Dr {name}, {specialty}, {city}</source>
+        <translation>Dr {name}, {specialty}, {city}</translation>
+    </message>
+    <message>
+        <source>None declared</source>
+        <translation>Aucun déclaré</translation>
+    </message>
+    <message>
+        <source>{name} (since {date})</source>
+        <translation>{name} (depuis le {date})</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>{amount} per month</source>
+        <translation>{amount} par mois</translation>
+    </message>
+    <message>
+        <source>(ended)</source>
+        <translation>(terminée)</translation>
+    </message>
+    <message>
+        <source>Shows the full IBAN; the access is recorded in the audit trail.</source>
+        <translation>Affiche l&apos;IBAN complet ; l&apos;accès est enregistré dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Your profile does not allow showing the full IBAN.</source>
+        <translation>Votre profil ne permet pas d&apos;afficher l&apos;IBAN complet.</translation>
+    </message>
+    <message>
+        <source>No bank account on file</source>
+        <translation>Aucun compte bancaire connu</translation>
+    </message>
+    <message>
+        <source>No card</source>
+        <translation>Aucune carte</translation>
+    </message>
+</context>
+<context>
+    <name>IjPaymentsModel</name>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Jours</translation>
+    </message>
+    <message>
+        <source>Daily (gross)</source>
+        <translation>IJ brute / jour</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>Brut</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>Taxable</source>
+        <translation>Imposable</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>Payée le</translation>
+    </message>
+</context>
+<context>
+    <name>LeavesTab</name>
+    <message>
+        <source>Sick leaves</source>
+        <translation>Arrêts de travail</translation>
+    </message>
+    <message>
+        <source>IJ payments of the selected leave</source>
+        <translation>Paiements d&apos;IJ de l&apos;arrêt sélectionné</translation>
+    </message>
+    <message>
+        <source>Work accidents and occupational diseases</source>
+        <translation>Accidents du travail et maladies professionnelles</translation>
+    </message>
+    <message>
+        <source>No work accident or occupational disease.</source>
+        <translation>Aucun accident du travail ni maladie professionnelle.</translation>
+    </message>
+    <message>
+        <source>No sick leave and no work accident or occupational disease.</source>
+        <translation>Aucun arrêt de travail, accident du travail ni maladie professionnelle.</translation>
+    </message>
+</context>
+<context>
+    <name>LockPage</name>
+    <message>
+        <source>Session locked</source>
+        <translation>Session verrouillée</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Close this session; another advisor can then sign in.</source>
+        <translation>Ferme cette session ; un autre agent peut alors se connecter.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>The session of {name} was locked after a period without activity. Enter your password to resume where you left off.</source>
+        <translation>La session de {name} a été verrouillée après un moment d&apos;inactivité. Saisissez votre mot de passe pour reprendre là où vous en étiez.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in — Advisor desk</source>
+        <translation>Connexion — Poste conseiller</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>e.g. jdupont</source>
+        <translation>p. ex. jdupont</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Connexion en cours…</translation>
+    </message>
+    <message>
+        <source>Enter your login.</source>
+        <translation>Saisissez votre identifiant.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Saisissez votre mot de passe.</translation>
+    </message>
+</context>
+<context>
+    <name>MailQueueModel</name>
+    <message>
+        <source>Rights, Vitale card</source>
+        <translation>Droits, carte Vitale</translation>
+    </message>
+    <message>
+        <source>Reimbursements</source>
+        <translation>Remboursements</translation>
+    </message>
+    <message>
+        <source>Sick leave</source>
+        <translation>Arrêt de travail</translation>
+    </message>
+    <message>
+        <source>CSS</source>
+        <translation>CSS</translation>
+    </message>
+    <message>
+        <source>Work accident</source>
+        <translation>Accident du travail</translation>
+    </message>
+    <message>
+        <source>Maternity, paternity</source>
+        <translation>Maternité, paternité</translation>
+    </message>
+    <message>
+        <source>Address, bank details</source>
+        <translation>Adresse, coordonnées bancaires</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Waiting for member</source>
+        <translation>En attente de l&apos;assuré</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clos</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>suspendu</translation>
+    </message>
+    <message>
+        <source>late by {h} h</source>
+        <translation>en retard de {h} h</translation>
+    </message>
+    <message>
+        <source>{h} h left</source>
+        <translation>{h} h restantes</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu le</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Advisor desk — Assurance Maladie</source>
+        <translation>Poste conseiller — Assurance Maladie</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the session</source>
+        <translation>&amp;Verrouiller la session</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>A&amp;ller à</translation>
+    </message>
+    <message>
+        <source>&amp;Find a member</source>
+        <translation>&amp;Rechercher un assuré</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation>Thème &amp;sombre</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>À &amp;propos</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Session fermée.</translation>
+    </message>
+    <message>
+        <source>Advisor desk</source>
+        <translation>Poste conseiller</translation>
+    </message>
+    <message>
+        <source>Find a member</source>
+        <translation>Rechercher un assuré</translation>
+    </message>
+    <message>
+        <source>Go to a screen</source>
+        <translation>Aller à un écran</translation>
+    </message>
+    <message>
+        <source>Lock the session</source>
+        <translation>Verrouiller la session</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Dark theme</source>
+        <translation>Thème sombre</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <source>Advisor desk {version}
+The workstation of the advisors, agents and supervisors of a CPAM.</source>
+        <translation>Poste conseiller {version}
+Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberAppointmentsTab</name>
+    <message>
+        <source>&amp;New appointment…</source>
+        <translation>&amp;Nouveau rendez-vous…</translation>
+    </message>
+    <message>
+        <source>Cancel at the member&apos;s &amp;request</source>
+        <translation>Annuler à la demande de l&apos;a&amp;ssuré</translation>
+    </message>
+    <message>
+        <source>No appointment for this member.</source>
+        <translation>Aucun rendez-vous pour cet assuré.</translation>
+    </message>
+    <message>
+        <source>Select an appointment first.</source>
+        <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
+    </message>
+    <message>
+        <source>Only a coming appointment can be cancelled.</source>
+        <translation>Seul un rendez-vous à venir peut être annulé.</translation>
+    </message>
+    <message>
+        <source>Appointment cancelled; the member is informed.</source>
+        <translation>Rendez-vous annulé ; l&apos;assuré en est informé.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberFileView</name>
+    <message>
+        <source>No ALD (long-term condition) on file.</source>
+        <translation>Aucune ALD (affection de longue durée) enregistrée.</translation>
+    </message>
+    <message>
+        <source>An ALD ending within three months is flagged for renewal, as is an expired care protocol.</source>
+        <translation>Une ALD qui se termine dans les trois mois est signalée à renouveler, de même qu&apos;un protocole de soins expiré.</translation>
+    </message>
+    <message>
+        <source>No request filed by or for this member.</source>
+        <translation>Aucune démarche déposée par ou pour cet assuré.</translation>
+    </message>
+    <message>
+        <source>Requests in progress are in bold, with their estimated processing date.</source>
+        <translation>Les démarches en cours sont en gras, avec leur date de traitement estimée.</translation>
+    </message>
+    <message>
+        <source>&amp;Identity and rights</source>
+        <translation>&amp;Identité et droits</translation>
+    </message>
+    <message>
+        <source>&amp;ALD</source>
+        <translation>AL&amp;D</translation>
+    </message>
+    <message>
+        <source>Sick &amp;leaves and AT/MP</source>
+        <translation>A&amp;rrêts et AT/MP</translation>
+    </message>
+    <message>
+        <source>&amp;Requests</source>
+        <translation>Dé&amp;marches</translation>
+    </message>
+    <message>
+        <source>Opening the file…</source>
+        <translation>Ouverture du dossier…</translation>
+    </message>
+</context>
+<context>
+    <name>MemberHeaderBar</name>
+    <message>
+        <source>Member &amp;done</source>
+        <translation>Assuré &amp;terminé</translation>
+    </message>
+    <message>
+        <source>Clear the screen for the next person (Esc)</source>
+        <translation>Efface l&apos;écran pour la personne suivante (Échap)</translation>
+    </message>
+    <message>
+        <source>born on {date}</source>
+        <translation>né le {date}</translation>
+    </message>
+    <message>
+        <source>born on {date}</source>
+        <comment>female</comment>
+        <translation>née le {date}</translation>
+    </message>
+    <message>
+        <source>NIR {nir} · {born} ({age}) · {sex}</source>
+        <translation>NIR {nir} · {born} ({age}) · {sex}</translation>
+    </message>
+    <message>
+        <source>Opening the file…</source>
+        <translation>Ouverture du dossier…</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyStatementsList</name>
+    <message>
+        <source>Monthly &amp;statements</source>
+        <translation>Relevés &amp;mensuels</translation>
+    </message>
+    <message>
+        <source>Issue this statement</source>
+        <translation>Délivrer ce relevé</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyStatementsModel</name>
+    <message>
+        <source>January</source>
+        <translation>Janvier</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>Février</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>Mars</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>Avril</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>Juin</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>Juillet</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>Août</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>Septembre</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>Octobre</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>Novembre</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>Décembre</translation>
+    </message>
+    <message>
+        <source>Paid to the member: {amount}; withheld: {withheld}</source>
+        <translation>Versé à l&apos;assuré : {amount} ; retenues : {withheld}</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Relevé</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Reimbursed</source>
+        <translation>Remboursé</translation>
+    </message>
+</context>
+<context>
+    <name>NavBar</name>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Preview — {title}</source>
+        <translation>Aperçu — {title}</translation>
+    </message>
+    <message>
+        <source>Document no. {number} — verification code {code} — {pages} page(s)</source>
+        <translation>Document n° {number} — code de vérification {code} — {pages} page(s)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>Print the document (Ctrl+P)</source>
+        <translation>Imprimer le document (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Save the PDF file (Ctrl+S)</source>
+        <translation>Enregistrer le fichier PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Send to the member&apos;s &amp;inbox</source>
+        <translation>Envoyer dans la &amp;messagerie de l&apos;assuré</translation>
+    </message>
+    <message>
+        <source>Put the document in the member&apos;s ameli inbox (Ctrl+E)</source>
+        <translation>Déposer le document dans la messagerie ameli de l&apos;assuré (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Close the preview (Esc)</source>
+        <translation>Fermer l&apos;aperçu (Échap)</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>Enregistrer le document</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Sent to the printer ({pages} page(s)).</source>
+        <translation>Envoyé à l&apos;imprimante ({pages} page(s)).</translation>
+    </message>
+    <message>
+        <source>The printer could not be used.</source>
+        <translation>L&apos;imprimante n&apos;a pas pu être utilisée.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}</source>
+        <translation>Le fichier n&apos;a pas pu être écrit : {error}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Enregistré dans {path}.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>The document is in the member&apos;s inbox.</source>
+        <translation>Le document est dans la messagerie de l&apos;assuré.</translation>
+    </message>
+</context>
+<context>
+    <name>ReimbursementsFilterBar</name>
+    <message>
+        <source>&amp;27 months</source>
+        <translation>&amp;27 mois</translation>
+    </message>
+    <message>
+        <source>Back to the months kept online</source>
+        <translation>Revenir aux mois consultables en ligne</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>Bénéficiaire</translation>
+    </message>
+    <message>
+        <source>Category of care</source>
+        <translation>Catégorie de soins</translation>
+    </message>
+    <message>
+        <source>All care</source>
+        <translation>Tous les soins</translation>
+    </message>
+    <message>
+        <source>GP consultations</source>
+        <translation>Consultations de généraliste</translation>
+    </message>
+    <message>
+        <source>Specialists</source>
+        <translation>Spécialistes</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>Pharmacie</translation>
+    </message>
+    <message>
+        <source>Paramedical care</source>
+        <translation>Soins paramédicaux</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>Hôpital</translation>
+    </message>
+    <message>
+        <source>Dental care</source>
+        <translation>Dentaire</translation>
+    </message>
+    <message>
+        <source>Optical</source>
+        <translation>Optique</translation>
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation>Analyses</translation>
+    </message>
+    <message>
+        <source>Imaging</source>
+        <translation>Imagerie</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payés</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejetés</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>Professionnel</translation>
+    </message>
+    <message>
+        <source>&amp;Care from</source>
+        <translation>&amp;Soins du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>&amp;For</source>
+        <translation>&amp;Pour</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tous les bénéficiaires</translation>
+    </message>
+    <message>
+        <source>All professionals</source>
+        <translation>Tous les professionnels</translation>
+    </message>
+</context>
+<context>
+    <name>ReimbursementsModel</name>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Rejected: {reason}</source>
+        <translation>Rejeté : {reason}</translation>
+    </message>
+    <message>
+        <source>Care date</source>
+        <translation>Date des soins</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>Bénéficiaire</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>Professionnel</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation>Acte</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>Dépense</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Taux</translation>
+    </message>
+    <message>
+        <source>Reimbursed</source>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>Participation</translation>
+    </message>
+    <message>
+        <source>Franchise</source>
+        <translation>Franchise</translation>
+    </message>
+    <message>
+        <source>Paid to</source>
+        <translation>Versé à</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Assuré</translation>
+    </message>
+    <message>
+        <source>Payment date</source>
+        <translation>Date de paiement</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted</source>
+        <translation>Cette colonne ne peut pas être triée</translation>
+    </message>
+</context>
+<context>
+    <name>ReimbursementsTab</name>
+    <message>
+        <source>Reimbursements</source>
+        <translation>Remboursements</translation>
+    </message>
+    <message>
+        <source>&amp;Group by monthly statement</source>
+        <translation>&amp;Grouper par relevé mensuel</translation>
+    </message>
+    <message>
+        <source>Show the month&apos;s payments as on the member&apos;s account</source>
+        <translation>Afficher les paiements du mois comme sur le compte de l&apos;assuré</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>D&amp;ocuments</translation>
+    </message>
+    <message>
+        <source>Issue a certificate or a statement (Ctrl+Shift+A: rights certificate)</source>
+        <translation>Délivrer une attestation ou un relevé (Ctrl+Maj+A : attestation de droits)</translation>
+    </message>
+    <message>
+        <source>Loading the reimbursements…</source>
+        <translation>Chargement des remboursements…</translation>
+    </message>
+    <message>
+        <source>Computing the totals…</source>
+        <translation>Calcul des totaux…</translation>
+    </message>
+    <message>
+        <source>{lines} line(s) — charged {charged} — reimbursed {reimbursed} (to the member {member}, to professionals {pros}) — participation {participation} — franchises {franchise} — pending {pending}, rejected {rejected}</source>
+        <translation>{lines} ligne(s) — dépense {charged} — remboursé {reimbursed} (à l&apos;assuré {member}, aux professionnels {pros}) — participation {participation} — franchises {franchise} — en attente {pending}, rejetées {rejected}</translation>
+    </message>
+    <message>
+        <source>No reimbursement matches these filters.</source>
+        <translation>Aucun remboursement ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>Generating the document…</source>
+        <translation>Génération du document…</translation>
+    </message>
+</context>
+<context>
+    <name>RendezVousScreen</name>
+    <message>
+        <source>By office</source>
+        <translation>Par point d&apos;accueil</translation>
+    </message>
+    <message>
+        <source>By advisor</source>
+        <translation>Par conseiller</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda:</source>
+        <translation>A&amp;genda :</translation>
+    </message>
+    <message>
+        <source>Today&apos;s arrivals</source>
+        <translation>Arrivées du jour</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived</source>
+        <translation>A&amp;rrivée</translation>
+    </message>
+    <message>
+        <source>&amp;Seen</source>
+        <translation>Reç&amp;u</translation>
+    </message>
+    <message>
+        <source>&amp;No-show</source>
+        <translation>A&amp;bsent</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel…</source>
+        <translation>A&amp;nnuler…</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>No office or advisor to show.</source>
+        <translation>Aucun point d&apos;accueil ni conseiller à afficher.</translation>
+    </message>
+    <message>
+        <source>{advisor} {start}–{end}</source>
+        <translation>{advisor} {start}–{end}</translation>
+    </message>
+    <message>
+        <source>Open: {ranges}</source>
+        <translation>Ouverture : {ranges}</translation>
+    </message>
+    <message>
+        <source>No opening range in this period.</source>
+        <translation>Aucune plage d&apos;ouverture sur cette période.</translation>
+    </message>
+    <message>
+        <source>No appointment in this period.</source>
+        <translation>Aucun rendez-vous sur cette période.</translation>
+    </message>
+    <message>
+        <source>Select an appointment first.</source>
+        <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
+    </message>
+    <message>
+        <source>{name} is in the waiting room.</source>
+        <translation>{name} est en salle d&apos;attente.</translation>
+    </message>
+    <message>
+        <source>{name} was seen.</source>
+        <translation>{name} a été reçu(e).</translation>
+    </message>
+    <message>
+        <source>{name} marked as a no-show.</source>
+        <translation>{name} : absence enregistrée.</translation>
+    </message>
+    <message>
+        <source>Cancel the appointment</source>
+        <translation>Annuler le rendez-vous</translation>
+    </message>
+    <message>
+        <source>Reason given to the member:</source>
+        <translation>Motif communiqué à l&apos;assuré :</translation>
+    </message>
+    <message>
+        <source>Appointment of {name} cancelled.</source>
+        <translation>Rendez-vous de {name} annulé.</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset a password</source>
+        <translation>Réinitialiser un mot de passe</translation>
+    </message>
+    <message>
+        <source>New password for {name} ({login}). Give it to the advisor in person; a locked account is unlocked as well.</source>
+        <translation>Nouveau mot de passe pour {name} ({login}). Remettez-le en main propre à l&apos;agent ; un compte verrouillé est aussi déverrouillé.</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nouveau mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm password:</source>
+        <translation>&amp;Confirmation :</translation>
+    </message>
+    <message>
+        <source>Reset the password</source>
+        <translation>Réinitialiser le mot de passe</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe ne sont pas identiques.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Find a member</source>
+        <translation>Rechercher un assuré</translation>
+    </message>
+    <message>
+        <source>NIR, start of the NIR, or name and first name (dupont jean 12/03/1984)</source>
+        <translation>NIR, début du NIR, ou nom et prénom (dupont jean 12/03/1984)</translation>
+    </message>
+    <message>
+        <source>Accents and case do not matter; close names are offered when nothing matches. Enter opens the first line, Down goes to the results.</source>
+        <translation>Accents et majuscules indifférents ; des noms proches sont proposés si rien ne correspond. Entrée ouvre la première ligne, Flèche bas va aux résultats.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>First names</source>
+        <translation>Prénoms</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>NIR</source>
+        <translation>NIR</translation>
+    </message>
+    <message>
+        <source>none of their own</source>
+        <translation>pas de NIR propre</translation>
+    </message>
+    <message>
+        <source>Shown in full once the file is opened</source>
+        <translation>Affiché en entier à l&apos;ouverture du dossier</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Dependents</source>
+        <translation>Ayants droit</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>Dependent of {holder}</source>
+        <translation>Ayant droit de {holder}</translation>
+    </message>
+    <message>
+        <source>born {name}</source>
+        <translation>né(e) {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionStatusBar</name>
+    <message>
+        <source>{name} — {role}</source>
+        <translation>{name} — {role}</translation>
+    </message>
+    <message>
+        <source>No office</source>
+        <translation>Sans point d&apos;accueil</translation>
+    </message>
+    <message>
+        <source>Database: {description}</source>
+        <translation>Base de données : {description}</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Connexion perdue</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Empty: the embedded database</source>
+        <translation>Vide : la base embarquée</translation>
+    </message>
+    <message>
+        <source>sqlite:///path/file.db or postgresql+psycopg://user@host:5432/database</source>
+        <translation>sqlite:///chemin/fichier.db ou postgresql+psycopg://utilisateur@hôte:5432/base</translation>
+    </message>
+    <message>
+        <source>Empty: no server (direct database access)</source>
+        <translation>Vide : pas de serveur (accès direct à la base)</translation>
+    </message>
+    <message>
+        <source>e.g. https://advisor-desk.cpam.example:8765</source>
+        <translation>p. ex. https://advisor-desk.cpam.example:8765</translation>
+    </message>
+    <message>
+        <source>Changes of database or server apply at the next start of the application. The --db and --server options, and the ADVISOR_DESK_DB variable, take precedence over them.</source>
+        <translation>Un changement de base ou de serveur prend effet au prochain démarrage de l&apos;application. Les options --db et --server, et la variable ADVISOR_DESK_DB, ont priorité sur ces réglages.</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données :</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Serveur :</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>The session locks after this delay without keyboard or mouse input.</source>
+        <translation>La session se verrouille après ce délai sans action au clavier ni à la souris.</translation>
+    </message>
+    <message>
+        <source>Display and security</source>
+        <translation>Affichage et sécurité</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème :</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the session after:</source>
+        <translation>&amp;Verrouiller la session après :</translation>
+    </message>
+</context>
+<context>
+    <name>SickLeavesModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Jours</translation>
+    </message>
+    <message>
+        <source>Prescriber</source>
+        <translation>Prescripteur</translation>
+    </message>
+    <message>
+        <source>Linked to</source>
+        <translation>Lié à</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <source>IJ paid (net)</source>
+        <translation>IJ versées (net)</translation>
+    </message>
+    <message>
+        <source>ALD</source>
+        <translation>ALD</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>First start</source>
+        <translation>Premier démarrage</translation>
+    </message>
+    <message>
+        <source>Ready. Please sign in.</source>
+        <translation>Prêt. Connectez-vous.</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Ouverture de la base de données…</translation>
+    </message>
+</context>
+<context>
+    <name>StatePanel</name>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadView</name>
+    <message>
+        <source>Press Enter on a template to insert it</source>
+        <translation>Appuyez sur Entrée sur un modèle pour l&apos;insérer</translation>
+    </message>
+    <message>
+        <source>Your answer to the member…</source>
+        <translation>Votre réponse à l&apos;assuré…</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>E&amp;nvoyer</translation>
+    </message>
+    <message>
+        <source>Send and wait for the member (Ctrl+Return)</source>
+        <translation>Envoyer et attendre l&apos;assuré (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Send and c&amp;lose</source>
+        <translation>Envoyer et &amp;clore</translation>
+    </message>
+    <message>
+        <source>Send and close the thread (Ctrl+Shift+Return)</source>
+        <translation>Envoyer et clore l&apos;échange (Ctrl+Maj+Entrée)</translation>
+    </message>
+    <message>
+        <source>Internal n&amp;ote</source>
+        <translation>N&amp;ote interne</translation>
+    </message>
+    <message>
+        <source>Save the text as a note the member never sees</source>
+        <translation>Enregistrer le texte comme note que l&apos;assuré ne voit jamais</translation>
+    </message>
+    <message>
+        <source>Su&amp;ggested templates:</source>
+        <translation>Modèles su&amp;ggérés :</translation>
+    </message>
+    <message>
+        <source>&amp;Reply:</source>
+        <translation>&amp;Réponse :</translation>
+    </message>
+    <message>
+        <source>waiting for the member</source>
+        <translation>en attente de l&apos;assuré</translation>
+    </message>
+    <message>
+        <source>answer late by {h} business hours</source>
+        <translation>réponse en retard de {h} heures ouvrées</translation>
+    </message>
+    <message>
+        <source>{h} business hours left to answer</source>
+        <translation>{h} heures ouvrées restantes pour répondre</translation>
+    </message>
+    <message>
+        <source>Escalated to a supervisor</source>
+        <translation>Escaladé à un superviseur</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Internal note — {name}</source>
+        <translation>Note interne — {name}</translation>
+    </message>
+    <message>
+        <source>This message looks like: {theme}.</source>
+        <translation>Ce message semble relever du thème : {theme}.</translation>
+    </message>
+    <message>
+        <source>Write an answer first.</source>
+        <translation>Rédigez d&apos;abord une réponse.</translation>
+    </message>
+    <message>
+        <source>Answer sent; the thread is closed.</source>
+        <translation>Réponse envoyée ; l&apos;échange est clos.</translation>
+    </message>
+    <message>
+        <source>Answer sent; waiting for the member.</source>
+        <translation>Réponse envoyée ; en attente de l&apos;assuré.</translation>
+    </message>
+    <message>
+        <source>Note saved.</source>
+        <translation>Note enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDocumentDialog</name>
+    <message>
+        <source>Verify a document</source>
+        <translation>Vérifier un document</translation>
+    </message>
+    <message>
+        <source>Type the document number and the verification code printed at the bottom of the page, scan its QR code into the number field, or check a PDF file.</source>
+        <translation>Saisissez le numéro du document et le code de vérification imprimés en bas de page, scannez son code QR dans le champ du numéro, ou vérifiez un fichier PDF.</translation>
+    </message>
+    <message>
+        <source>Document &amp;number:</source>
+        <translation>&amp;Numéro du document :</translation>
+    </message>
+    <message>
+        <source>Verification &amp;code:</source>
+        <translation>&amp;Code de vérification :</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <source>Check a PDF &amp;file…</source>
+        <translation>Vérifier un &amp;fichier PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>PDF file to check</source>
+        <translation>Fichier PDF à vérifier</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Type the document number.</source>
+        <translation>Saisissez le numéro du document.</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {error}</source>
+        <translation>Le fichier n&apos;a pas pu être lu : {error}</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valide</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Tampered</source>
+        <translation>Falsifié</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Advisor desk</source>
+        <translation>Poste conseiller</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Ouverture de la base de données…</translation>
+    </message>
+    <message>
+        <source>Hello, {name}</source>
+        <translation>Bonjour, {name}</translation>
+    </message>
+    <message>
+        <source>no office</source>
+        <translation>sans point d&apos;accueil</translation>
+    </message>
+    <message>
+        <source>{role} — {office}
+
+No screen is available for your profile in this version yet. Settings are in the File menu (Ctrl+,).</source>
+        <translation>{role} — {office}
+
+Aucun écran n&apos;est encore disponible pour votre profil dans cette version. Les paramètres sont dans le menu Fichier (Ctrl+,).</translation>
+    </message>
+</context>
+<context>
+    <name>WorkCaseBox</name>
+    <message>
+        <source>{number} — {kind} of {date} — {decision}</source>
+        <translation>{number} — {kind} du {date} — {decision}</translation>
+    </message>
+    <message>
+        <source>Employer: {employer}</source>
+        <translation>Employeur : {employer}</translation>
+    </message>
+    <message>
+        <source>Declared on {date}</source>
+        <translation>Déclaré le {date}</translation>
+    </message>
+    <message>
+        <source>decision on {date}</source>
+        <translation>décision le {date}</translation>
+    </message>
+    <message>
+        <source>consolidated on {date}</source>
+        <translation>consolidation le {date}</translation>
+    </message>
+    <message>
+        <source>permanent incapacity (IPP): {rate} %</source>
+        <translation>incapacité permanente (IPP) : {rate} %</translation>
+    </message>
+</context>
+<context>
+    <name>WorkCaseStepsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Sorry, the screen “{title}” could not be opened. The details were written to the log file {path}.</source>
+        <translation>Désolé, l&apos;écran « {title} » n&apos;a pas pu s&apos;ouvrir. Le détail a été enregistré dans le journal {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>agenda</name>
+    <message>
+        <source>Mon</source>
+        <translation>lun.</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>mar.</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>mer.</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>jeu.</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>ven.</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>sam.</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>dim.</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Cancelled by the member</source>
+        <translation>Annulé par l&apos;assuré</translation>
+    </message>
+    <message>
+        <source>Cancelled by the office</source>
+        <translation>Annulé par l&apos;accueil</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Assuré</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Point d&apos;accueil</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Wait time</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Accessible</source>
+        <translation>Accessible</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>First free slot</source>
+        <translation>Premier créneau libre</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Advisor desk</source>
+        <translation>Poste conseiller</translation>
+    </message>
+    <message>
+        <source>Sorry, something unexpected went wrong. The details were written to the log file {path}. Please tell your support team.</source>
+        <translation>Désolé, une erreur inattendue s&apos;est produite. Le détail a été enregistré dans le journal {path}. Merci de prévenir l&apos;assistance.</translation>
+    </message>
+    <message>
+        <source>Demo database — logins: {logins}; password: {password}</source>
+        <translation>Base de démonstration — identifiants : {logins} ; mot de passe : {password}</translation>
+    </message>
+    <message>
+        <source>--demo-login needs the demo accounts, which this version does not ship.</source>
+        <translation>--demo-login a besoin des comptes de démonstration, absents de cette version.</translation>
+    </message>
+    <message>
+        <source>--demo-login only works on the embedded demo database.</source>
+        <translation>--demo-login ne fonctionne que sur la base de démonstration embarquée.</translation>
+    </message>
+    <message>
+        <source>advisor-desk: the smoke test needs the demo accounts.</source>
+        <translation>advisor-desk : le test de fumée a besoin des comptes de démonstration.</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>délai dépassé</translation>
+    </message>
+</context>
+<context>
+    <name>bootstrap</name>
+    <message>
+        <source>This version cannot connect to an advisor-desk server yet (the remote backend is not installed). Start without --server to use a database.</source>
+        <translation>Cette version ne sait pas encore se connecter à un serveur advisor-desk (le module distant est absent). Démarrez sans --server pour utiliser une base de données.</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Ouverture de la base de données…</translation>
+    </message>
+    <message>
+        <source>Updating the database schema…</source>
+        <translation>Mise à jour du schéma de la base de données…</translation>
+    </message>
+    <message>
+        <source>Creating the demo data ({members} members)…</source>
+        <translation>Création des données de démonstration ({members} assurés)…</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Counter advisor</source>
+        <translation>Conseiller accueil</translation>
+    </message>
+    <message>
+        <source>Back-office agent</source>
+        <translation>Agent back-office</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Effectué</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+</context>
+<context>
+    <name>member_labels</name>
+    <message>
+        <source>since {start}</source>
+        <translation>depuis le {start}</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>{n} year</source>
+        <translation>{n} an</translation>
+    </message>
+    <message>
+        <source>{n} years</source>
+        <translation>{n} ans</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Homme</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Femme</translation>
+    </message>
+    <message>
+        <source>Rights open</source>
+        <translation>Droits ouverts</translation>
+    </message>
+    <message>
+        <source>Rights to renew</source>
+        <translation>Droits à renouveler</translation>
+    </message>
+    <message>
+        <source>Rights closed</source>
+        <translation>Droits fermés</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>Commandée</translation>
+    </message>
+    <message>
+        <source>In production</source>
+        <translation>En fabrication</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyée</translation>
+    </message>
+    <message>
+        <source>Declared lost</source>
+        <translation>Déclarée perdue</translation>
+    </message>
+    <message>
+        <source>Declared stolen</source>
+        <translation>Déclarée volée</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloquée</translation>
+    </message>
+    <message>
+        <source>CSS (free)</source>
+        <translation>CSS sans participation</translation>
+    </message>
+    <message>
+        <source>CSS (with participation)</source>
+        <translation>CSS avec participation</translation>
+    </message>
+    <message>
+        <source>AME</source>
+        <translation>AME</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Enfant</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>Conjoint</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Sickness</source>
+        <translation>Maladie</translation>
+    </message>
+    <message>
+        <source>Maternity</source>
+        <translation>Maternité</translation>
+    </message>
+    <message>
+        <source>Paternity</source>
+        <translation>Paternité</translation>
+    </message>
+    <message>
+        <source>Work accident</source>
+        <translation>Accident du travail</translation>
+    </message>
+    <message>
+        <source>Commuting accident</source>
+        <translation>Accident de trajet</translation>
+    </message>
+    <message>
+        <source>Occupational disease</source>
+        <translation>Maladie professionnelle</translation>
+    </message>
+    <message>
+        <source>Decision pending</source>
+        <translation>Décision en attente</translation>
+    </message>
+    <message>
+        <source>Recognised</source>
+        <translation>Reconnu</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Carte Vitale order</source>
+        <translation>Commande de carte Vitale</translation>
+    </message>
+    <message>
+        <source>Change of bank details</source>
+        <translation>Changement de coordonnées bancaires</translation>
+    </message>
+    <message>
+        <source>CSS request</source>
+        <translation>Demande de CSS</translation>
+    </message>
+    <message>
+        <source>EHIC request</source>
+        <translation>Demande de CEAM</translation>
+    </message>
+    <message>
+        <source>Change of address</source>
+        <translation>Changement d&apos;adresse</translation>
+    </message>
+    <message>
+        <source>Birth</source>
+        <translation>Déclaration de naissance</translation>
+    </message>
+    <message>
+        <source>Carte Vitale lost or stolen</source>
+        <translation>Perte ou vol de carte Vitale</translation>
+    </message>
+    <message>
+        <source>Change of name</source>
+        <translation>Changement de nom</translation>
+    </message>
+    <message>
+        <source>Child on the other parent&apos;s card</source>
+        <translation>Enfant sur la carte de l&apos;autre parent</translation>
+    </message>
+    <message>
+        <source>Accident caused by a third party</source>
+        <translation>Accident causé par un tiers</translation>
+    </message>
+    <message>
+        <source>Complementary insurer choice</source>
+        <translation>Choix de la complémentaire</translation>
+    </message>
+    <message>
+        <source>Payment of deductibles</source>
+        <translation>Paiement des franchises</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçue</translation>
+    </message>
+    <message>
+        <source>Being processed</source>
+        <translation>En instruction</translation>
+    </message>
+    <message>
+        <source>Waiting for the member</source>
+        <translation>En attente de l&apos;assuré</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Acceptée</translation>
+    </message>
+    <message>
+        <source>Closed without follow-up</source>
+        <translation>Classée sans suite</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>At the counter</source>
+        <translation>À l&apos;accueil</translation>
+    </message>
+    <message>
+        <source>By post</source>
+        <translation>Par courrier</translation>
+    </message>
+    <message>
+        <source>Birth name</source>
+        <translation>Nom de naissance</translation>
+    </message>
+    <message>
+        <source>First name typed first</source>
+        <translation>Prénom saisi en premier</translation>
+    </message>
+    <message>
+        <source>Start of the name</source>
+        <translation>Début du nom</translation>
+    </message>
+    <message>
+        <source>Close name</source>
+        <translation>Nom proche</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>Déclaration</translation>
+    </message>
+    <message>
+        <source>Medical certificate</source>
+        <translation>Certificat médical</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>Instruction</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Consolidation</source>
+        <translation>Consolidation</translation>
+    </message>
+    <message>
+        <source>Permanent incapacity rate</source>
+        <translation>Taux d&apos;IPP</translation>
+    </message>
+    <message>
+        <source>Rights closed since {date}</source>
+        <translation>Droits fermés depuis le {date}</translation>
+    </message>
+    <message>
+        <source>No open rights</source>
+        <translation>Aucun droit ouvert</translation>
+    </message>
+    <message>
+        <source>Rights end on {date}: to renew</source>
+        <translation>Droits jusqu&apos;au {date} : à renouveler</translation>
+    </message>
+    <message>
+        <source>Carte Vitale declared lost on {date}</source>
+        <translation>Carte Vitale déclarée perdue le {date}</translation>
+    </message>
+    <message>
+        <source>Carte Vitale declared stolen on {date}</source>
+        <translation>Carte Vitale déclarée volée le {date}</translation>
+    </message>
+    <message>
+        <source>Carte Vitale blocked since {date}</source>
+        <translation>Carte Vitale bloquée depuis le {date}</translation>
+    </message>
+    <message>
+        <source>{count} ALD to renew (first ends on {date})</source>
+        <translation>{count} ALD à renouveler (la première se termine le {date})</translation>
+    </message>
+    <message>
+        <source>ALD to renew: ends on {date}</source>
+        <translation>ALD à renouveler : fin le {date}</translation>
+    </message>
+    <message>
+        <source>Deductibles owed: {amount}</source>
+        <translation>Franchises dues : {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>member_tabs</name>
+    <message>
+        <source>A&amp;ppointments</source>
+        <translation>Rendez-&amp;vous</translation>
+    </message>
+    <message>
+        <source>Rei&amp;mbursements</source>
+        <translation>Rem&amp;boursements</translation>
+    </message>
+    <message>
+        <source>Deduc&amp;tibles</source>
+        <translation>Fran&amp;chises</translation>
+    </message>
+</context>
+<context>
+    <name>ops</name>
+    <message>
+        <source>Sorry, something unexpected went wrong. The details were written to the log file {path}. Please tell your support team.</source>
+        <translation>Désolé, une erreur inattendue s&apos;est produite. Le détail a été enregistré dans le journal {path}. Merci de prévenir l&apos;assistance.</translation>
+    </message>
+</context>
+<context>
+    <name>screens</name>
+    <message>
+        <source>Reception</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation>Démarches</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>Courriels</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+</context>
+</TS>
