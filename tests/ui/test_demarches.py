@@ -182,3 +182,39 @@ def test_queue_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
     assert model.row_index_of(2) == 1
     _ = QueueView.ALL
+
+
+def test_member_file_offers_new_request_and_shows_it_once_filed(
+    qtbot,  # type: ignore[no-untyped-def]
+    login: Callable[[Role], BoundBackend],
+    family: Family,
+    ops: OpRunner,
+    settings: Settings,
+) -> None:
+    app = _app(login(Role.COUNTER), ops, settings)
+    member_file = MemberFileView(app)
+    qtbot.addWidget(member_file)
+    button = member_file.file_request
+    assert button.isVisibleTo(member_file) and not button.isEnabled()
+    member_file.open(family.member_id)
+    assert button.isEnabled()
+    member_file.tabs.setCurrentWidget(member_file.declarations)
+    qtbot.waitUntil(lambda: member_file.declarations in member_file._loaded, timeout=10_000)
+    before = member_file.declarations.view.model().rowCount()
+    detail = app.backend.declarations.file(
+        family.member_id,
+        DeclarationKind.VITALE_LOST,
+        {
+            "rank": "1",
+            "loss_kind": "vol",
+            "loss_date": today_paris().strftime("%d/%m/%Y"),
+            "circumstances": "Sac volé dans le métro ligne B",
+        },
+    )
+    # What a filing dialog publishes after success: the file reloads the member's requests.
+    app.bus.publish("declarations", detail)
+    qtbot.waitUntil(
+        lambda: member_file.declarations.view.model().rowCount() == before + 1, timeout=10_000
+    )
+    member_file.clear()
+    assert not button.isEnabled()

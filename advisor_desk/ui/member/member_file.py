@@ -21,6 +21,8 @@ from advisor_desk.backend.members_dto import (
 )
 from advisor_desk.models.member_file import AldModel, DeclarationsModel
 from advisor_desk.ui.context import AppContext
+from advisor_desk.ui.declarations.file_button import FileRequestButton
+from advisor_desk.ui.declarations.filing_dialog import TOPIC as DECLARATIONS_TOPIC
 from advisor_desk.ui.ops import OpError, OpHandle
 from advisor_desk.ui.state_panel import StatePanel
 
@@ -117,6 +119,10 @@ class MemberFileView(QWidget):
         self.tabs.addTab(self.alds, self.tr("&ALD"))
         self.tabs.addTab(self.leaves, self.tr("Sick &leaves and AT/MP"))
         self.tabs.addTab(self.declarations, self.tr("&Requests"))
+        # Filing a request for the member is done from the file, beside the tabs.
+        self.file_request = FileRequestButton(app, self.tabs)
+        self.tabs.setCornerWidget(self.file_request, Qt.Corner.TopRightCorner)
+        app.bus.changed.connect(self._bus_changed)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.alds.retry_requested.connect(self._reload_current)
         self.leaves.retry_requested.connect(self._reload_current)
@@ -166,8 +172,20 @@ class MemberFileView(QWidget):
         self.member_id = member_id
         self._select_dependent = dependent_id
         self._build_extra_tabs(member_id)
+        self.file_request.set_member(member_id)
         self.tabs.setCurrentIndex(0)
         self._reload_identity()
+
+    def _bus_changed(self, topic: str, payload: object) -> None:
+        """A request of this member was filed or decided: its effects show in the file."""
+        if topic != DECLARATIONS_TOPIC or self.member_id is None:
+            return
+        if getattr(payload, "member_id", None) not in (None, self.member_id):
+            return
+        self._loaded.discard(self.declarations)
+        self._reload_identity()
+        if self.tabs.currentWidget() is self.declarations:
+            self._load(self.declarations)
 
     def _reload_identity(self) -> None:
         member_id = self.member_id
@@ -329,6 +347,7 @@ class MemberFileView(QWidget):
                 dialog.close()
         self._dialogs = []
         self.member_id = None
+        self.file_request.set_member(None)
         self._select_dependent = None
         self.identity_info = None
         self._loaded.clear()
