@@ -1,0 +1,273 @@
+"""The facade over HTTP: `RemoteBackend` talks to `advisor-desk serve`, desktops hold no DB credentials."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import time
+import typing
+from collections.abc import Callable
+from typing import Any, cast
+from urllib.parse import urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+
+from advisor_desk.domain.errors import (
+    ERROR_CLASSES,
+    AdvisorDeskError,
+    BackendUnavailable,
+    ValidationError,
+)
+
+from .facade import SERVICES, BoundBackend
+from .service import AdvisorInfo, Service, api_info, api_methods
+from .wire import WireError, from_wire, to_wire
+
+DEFAULT_TIMEOUT = (3.05, 30.0)  # connect (just over a TCP retransmission), read
+READ_RETRIES = 2  # extra attempts, for idempotent reads only
+RETRY_BACKOFF_S = 0.2  # then doubled: 0.2 s, 0.4 s
+POOL_SIZE = 16  # connections kept to the server: one per GUI worker thread is plenty
+
+
+class RemoteBackend:
+    """The unbound facade of a shared deployment: log in to get a RemoteBoundBackend."""
+
+    embedded = False
+
+    def __init__(
+        self,
+        server_url: str,
+        ca_bundle: str | None = None,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+    ) -> None:
+        if "://" not in server_url:
+            server_url = "https://" + server_url
+        parts = urlsplit(server_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise BackendUnavailable(
+                f"Adresse de serveur illisible : « {server_url} ». "
+                "Exemple : https://serveur.cpam.local:8765"
+            )
+        self.scheme = parts.scheme
+        self.host = parts.hostname
+        self.port = parts.port or (443 if parts.scheme == "https" else 80)
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        self.base_url = f"{self.scheme}://{host}:{self.port}{parts.path.rstrip('/')}"
+        self.timeout = timeout
+        self._http = requests.Session()
+        # The environment (proxies, $REQUESTS_CA_BUNDLE) is read once, here: requests would
+        # rescan every variable on each call, ~0.5 ms of CPU, and would let the variable
+        # override a configured CA bundle. A .netrc is never used: auth is the bearer token.
+        environment = self._http.merge_environment_settings(self.base_url, {}, None, None, None)
+        self._http.trust_env = False
+        self._http.proxies.update(environment["proxies"])
+        # A CA bundle for a private PKI; otherwise the environment's or certifi's authorities.
+        found = environment.get("verify")
+        self._verify: str | bool = ca_bundle or (found if isinstance(found, str | bool) else True)
+        # Retries are ours (reads only): urllib3 must not silently resend a write.
+        adapter = HTTPAdapter(pool_connections=1, pool_maxsize=POOL_SIZE, max_retries=0)
+        self._http.mount("http://", adapter)
+        self._http.mount("https://", adapter)
+        self._http.headers.update(
+            {"Accept": "application/json", "User-Agent": "advisor-desk-client"}
+        )
+
+    def describe(self) -> str:
+        """'serveur https://host:port', for the status bar and messages."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"serveur {self.scheme}://{host}:{self.port}"
+
+    def login(self, login: str, password: str) -> RemoteBoundBackend:
+        data = self.post("/api/login", {"login": login, "password": password}, token=None)
+        try:
+            advisor = from_wire(data["advisor"], AdvisorInfo)
+            token = data["token"]
+        except (KeyError, TypeError, WireError):
+            raise _incompatible() from None
+        return RemoteBoundBackend(self, advisor, str(token))
+
+    def resume(self, token: str) -> RemoteBoundBackend:
+        """Bind to a live session token (e.g. after a restart of the GUI process)."""
+        probe = RemoteBoundBackend(self, None, token)
+        return RemoteBoundBackend(self, probe.session.me(), token)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def post(
+        self, path: str, payload: dict[str, Any], *, token: str | None, retry: bool = False
+    ) -> Any:
+        """POST JSON, return the decoded JSON result or raise the server's typed error."""
+        headers = {"Content-Type": "application/json"}
+        if token is not None:
+            headers["Authorization"] = f"Bearer {token}"
+        body = json.dumps(payload, ensure_ascii=True, allow_nan=False, separators=(",", ":"))
+        attempts = 1 + (READ_RETRIES if retry else 0)
+        for attempt in range(attempts):
+            try:
+                response = self._http.post(
+                    self.base_url + path,
+                    data=body,
+                    headers=headers,
+                    timeout=self.timeout,
+                    verify=self._verify,
+                )
+            except requests.exceptions.SSLError as exc:
+                raise BackendUnavailable(
+                    f"Connexion sécurisée impossible avec le {self.describe()} : "
+                    f"{_reason(exc, 'échec de la négociation TLS')}. Vérifiez l'adresse et "
+                    "l'autorité de certification configurée (--ca-bundle)."
+                ) from None
+            except requests.exceptions.ConnectionError as exc:
+                # A read changes nothing, so resending it is harmless. A write is never resent:
+                # the server may have done it before the connection dropped.
+                if attempt + 1 < attempts:
+                    time.sleep(RETRY_BACKOFF_S * 2**attempt)
+                    continue
+                raise BackendUnavailable(
+                    f"Serveur injoignable : {self.base_url} ({_reason(exc)})."
+                ) from None
+            except requests.exceptions.Timeout:
+                raise BackendUnavailable(
+                    f"Le {self.describe()} n'a pas répondu dans les {self.timeout[1]:g} s : "
+                    "l'opération a peut-être abouti ; vérifiez avant de la refaire."
+                ) from None
+            except requests.exceptions.RequestException as exc:
+                raise BackendUnavailable(
+                    f"Échange impossible avec le {self.describe()} ({_reason(exc)})."
+                ) from None
+            return _result(response)
+        raise AssertionError("unreachable")
+
+
+# What requests reports is urllib3's nested English: keep only what a person can act on.
+_REASONS = (
+    ("CERTIFICATE_VERIFY_FAILED", "certificat non reconnu"),
+    ("doesn't match", "le certificat est celui d'un autre serveur"),
+    ("hostname mismatch", "le certificat est celui d'un autre serveur"),
+    ("WRONG_VERSION_NUMBER", "le serveur ne parle pas HTTPS à cette adresse"),
+    ("Connection refused", "connexion refusée"),
+    ("Name or service not known", "nom de serveur inconnu"),
+    ("nodename nor servname", "nom de serveur inconnu"),
+    ("getaddrinfo failed", "nom de serveur inconnu"),
+    ("Temporary failure in name resolution", "nom de serveur inconnu"),
+    ("timed out", "délai de connexion dépassé"),
+    ("Connection reset", "connexion interrompue"),
+    ("Connection aborted", "connexion interrompue"),
+    ("RemoteDisconnected", "connexion interrompue"),
+    ("Network is unreachable", "réseau inaccessible"),
+    ("No route to host", "réseau inaccessible"),
+)
+
+
+def _reason(exc: BaseException, default: str = "erreur réseau") -> str:
+    text = str(exc)
+    return next((french for needle, french in _REASONS if needle in text), default)
+
+
+def _incompatible() -> BackendUnavailable:
+    return BackendUnavailable(
+        "Réponse du serveur illisible pour ce poste : les versions du poste et du serveur "
+        "diffèrent peut-être. Prévenez le support."
+    )
+
+
+def _result(response: requests.Response) -> Any:
+    if response.status_code == 200:
+        try:
+            return response.json()
+        except ValueError:
+            raise _incompatible() from None
+    try:
+        error = response.json()["error"]
+        code, message = str(error["code"]), str(error["message"])
+        field = error.get("field")
+    except (ValueError, KeyError, TypeError):
+        # Not one of ours: a proxy or the server's connection limit answered.
+        if response.status_code in (502, 503, 504):
+            raise BackendUnavailable(
+                f"Serveur momentanément indisponible (HTTP {response.status_code}) : "
+                "réessayez dans un instant."
+            ) from None
+        raise AdvisorDeskError(
+            f"Réponse inattendue du serveur (HTTP {response.status_code})."
+        ) from None
+    cls = ERROR_CLASSES.get(code, AdvisorDeskError)
+    if issubclass(cls, ValidationError):
+        raise cls(message, field if isinstance(field, str) else None)
+    raise cls(message)
+
+
+class RemoteBoundBackend(BoundBackend):
+    """The bound facade over HTTP: same services, same methods, same typed errors as in-process.
+
+    Subclasses BoundBackend so that the GUI, typed against it, takes either; it shares no state
+    with it (there is no engine on this side): every service attribute is a proxy.
+    """
+
+    def __init__(self, client: RemoteBackend, advisor: AdvisorInfo | None, token: str) -> None:
+        # No super().__init__(): it would open services on a local engine.
+        self._client = client
+        self.token = token
+        for name, cls in SERVICES.items():
+            setattr(self, name, cast(Any, _ServiceProxy(client, token, name, cls)))
+        if advisor is not None:
+            self.advisor = advisor
+            self._permissions = frozenset(self.session.permissions())
+
+    @property
+    def permissions(self) -> frozenset[str]:
+        return self._permissions
+
+    def service(self, name: str) -> Service:
+        if name not in SERVICES:
+            raise AttributeError(name)
+        return cast(Service, getattr(self, name))
+
+    def describe(self) -> str:
+        return self._client.describe()
+
+
+class _ServiceProxy:
+    """Stands for one service: one method per public method of the real class, same signature."""
+
+    def __init__(self, client: RemoteBackend, token: str, name: str, cls: type[Service]) -> None:
+        self._name = name
+        for method_name, fn in api_methods(cls).items():
+            setattr(self, method_name, _remote_method(client, token, name, method_name, fn))
+
+    def __repr__(self) -> str:
+        return f"<remote service {self._name}>"
+
+
+def _remote_method(
+    client: RemoteBackend, token: str, service: str, method: str, fn: Callable[..., Any]
+) -> Callable[..., Any]:
+    hints = _hints(fn)
+    signature = inspect.signature(fn)
+    public = signature.replace(parameters=list(signature.parameters.values())[1:])
+    result_hint = hints.get("return", type(None))
+    info = api_info(fn)
+    assert info is not None
+    path = f"/api/{service}/{method}"
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        bound = public.bind(*args, **kwargs)  # TypeError on a wrong call, as the real method
+        payload = {name: to_wire(value, hints[name]) for name, value in bound.arguments.items()}
+        data = client.post(path, payload, token=token, retry=info.readonly)
+        try:
+            return from_wire(data, result_hint)
+        except WireError:
+            raise _incompatible() from None
+
+    call.__name__ = method
+    call.__qualname__ = f"{service}.{method}"
+    call.__doc__ = fn.__doc__
+    call.__signature__ = public  # type: ignore[attr-defined]
+    call.__api__ = info  # type: ignore[attr-defined]
+    return call
+
+
+def _hints(fn: Callable[..., Any]) -> dict[str, Any]:
+    return typing.get_type_hints(fn)

@@ -1,0 +1,699 @@
+"""The backend facade served over HTTP+JSON (FastAPI, uvicorn): one generic route per service method."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import ipaddress
+import json
+import logging
+import os
+import socket
+import sys
+import time
+import types
+import typing
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from datetime import time as time_of_day
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    WithJsonSchema,
+)
+from pydantic import create_model as pydantic_create_model
+from sqlalchemy import Engine, event, text
+from sqlalchemy.exc import DataError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from advisor_desk import __version__
+from advisor_desk.domain.enums import AuditOutcome
+from advisor_desk.domain.errors import (
+    AdvisorDeskError,
+    AuthError,
+    BackendUnavailable,
+    ConflictError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
+
+from . import migrate
+from .engine import ENV_VAR, describe, is_sqlite, make_engine, session_scope
+from .facade import SERVICES, Backend
+from .service import AdvisorInfo, ApiInfo, api_info, api_methods, write_audit
+from .wire import WireError, from_wire, to_wire
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 1 << 20  # 1 MiB: far above any form; refused before it is parsed
+STATEMENT_TIMEOUT_MS = 15_000  # below the client's 30 s read timeout, so the client sees a 503
+IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000
+KEEP_ALIVE_S = 15
+MAX_CONCURRENT_CONNECTIONS = 500  # beyond this uvicorn answers 503 rather than queueing forever
+INT64 = (-(2**63), 2**63 - 1)
+
+# uvicorn settings of `serve` (the test server uses them too, so tests see what production runs).
+UVICORN_OPTIONS: dict[str, Any] = {
+    "timeout_keep_alive": KEEP_ALIVE_S,
+    "timeout_graceful_shutdown": 20,
+    "limit_concurrency": MAX_CONCURRENT_CONNECTIONS,
+    "h11_max_incomplete_event_size": 64 * 1024,  # request line and headers
+    "server_header": False,
+}
+
+INTERNAL_ERROR = (
+    "Erreur interne du serveur (incident {incident}) : l'opération n'a pas abouti. "
+    "Réessayez ; si cela se reproduit, signalez ce numéro d'incident au support."
+)
+
+# Most specific first: the first class in an error's MRO found here gives its HTTP status.
+STATUS_BY_ERROR: dict[type[AdvisorDeskError], int] = {
+    AuthError: 401,
+    PermissionDenied: 403,
+    NotFound: 404,
+    ConflictError: 409,
+    ValidationError: 422,
+    BackendUnavailable: 503,
+    AdvisorDeskError: 400,
+}
+
+
+def status_of(exc: AdvisorDeskError) -> int:
+    for cls in type(exc).__mro__:
+        if cls in STATUS_BY_ERROR:
+            return STATUS_BY_ERROR[cls]
+    return 400
+
+
+# -- error payloads --------------------------------------------------------------------------
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="auth, permission, not_found, conflict, validation, unavailable…")
+    message: str = Field(description="en français, à montrer tel quel au conseiller")
+    field: str | None = Field(default=None, description="le paramètre en cause, s'il y en a un")
+
+
+class ErrorPayload(BaseModel):
+    """Every refusal, whatever the status: the client raises the same exception class."""
+
+    error: ErrorDetail
+
+
+class LoginRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    login: Annotated[StrictStr, Field(max_length=200, pattern=r"^[^\x00]*$")]
+    password: Annotated[StrictStr, Field(max_length=1000, pattern=r"^[^\x00]*$")]
+
+
+class _AsciiJSONResponse(JSONResponse):
+    # ensure_ascii: no string the wire lets through can then fail to encode, whatever it holds.
+    def render(self, content: Any) -> bytes:
+        return _dumps(content)
+
+
+def _dumps(content: Any) -> bytes:
+    return json.dumps(content, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode()
+
+
+def error_response(
+    status: int,
+    code: str,
+    message: str,
+    field: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    body = {"error": {"code": code, "message": message, "field": field}}
+    return _AsciiJSONResponse(body, status_code=status, headers=headers)
+
+
+def _error_of(exc: AdvisorDeskError) -> Response:
+    status = status_of(exc)
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return error_response(status, exc.code, exc.message, getattr(exc, "field", None), headers)
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorPayload, "description": "Session absente, inconnue, expirée ou fermée"},
+    403: {"model": ErrorPayload, "description": "Droit manquant pour ce profil (refus audité)"},
+    404: {"model": ErrorPayload, "description": "Objet inconnu"},
+    409: {"model": ErrorPayload, "description": "Conflit : quelqu'un d'autre a modifié l'objet"},
+    413: {"model": ErrorPayload, "description": "Requête trop volumineuse"},
+    422: {"model": ErrorPayload, "description": "Paramètre refusé (`field` le nomme)"},
+    500: {"model": ErrorPayload, "description": "Erreur interne (journalisée côté serveur)"},
+    503: {"model": ErrorPayload, "description": "Base de données injoignable ou trop lente"},
+}
+
+
+@contextmanager
+def _guard(action: str) -> Iterator[None]:
+    """Typed errors pass; database trouble becomes 503/422; anything else is logged, never shown."""
+    try:
+        yield
+    except AdvisorDeskError:
+        raise
+    except WireError as exc:
+        raise ValidationError(f"Paramètre refusé : {exc.reason}", exc.path or None) from None
+    except (OperationalError, PoolTimeout):
+        # Lost connection, statement timeout, pool exhausted: all "try again later".
+        log.warning("%s: database unavailable", action, exc_info=True)
+        raise BackendUnavailable(
+            "La base de données ne répond pas ou trop lentement : réessayez dans un instant."
+        ) from None
+    except (DataError, OverflowError):  # an input the database or the arithmetic cannot hold
+        log.info("%s: value refused by the database", action, exc_info=True)
+        raise ValidationError(
+            "Valeur refusée par la base de données (hors limites ou caractère interdit)."
+        ) from None
+    except Exception:
+        incident = uuid.uuid4().hex[:8]
+        log.exception("%s: internal error (incident %s)", action, incident)
+        raise _InternalError(incident) from None
+
+
+class _InternalError(Exception):
+    def __init__(self, incident: str) -> None:
+        super().__init__(incident)
+        self.incident = incident
+
+
+# -- pydantic models describing the wire form (for validation and /openapi.json) -------------
+
+
+_WIRE_STR = Annotated[StrictStr, Field(pattern=r"^[^\x00]*$")]  # PostgreSQL text has no NUL
+_WIRE_INT = Annotated[StrictInt, Field(ge=INT64[0], le=INT64[1])]  # what a BIGINT column holds
+_WIRE_SCALARS: dict[Any, Any] = {
+    bool: StrictBool,
+    int: _WIRE_INT,
+    float: StrictFloat | StrictInt | Literal["NaN", "Infinity", "-Infinity"],
+    str: _WIRE_STR,
+    bytes: Annotated[
+        StrictStr, WithJsonSchema({"type": "string", "contentEncoding": "base64", "format": "byte"})
+    ],
+    date: Annotated[StrictStr, WithJsonSchema({"type": "string", "format": "date"})],
+    datetime: Annotated[StrictStr, WithJsonSchema({"type": "string", "format": "date-time"})],
+    time_of_day: Annotated[StrictStr, WithJsonSchema({"type": "string", "format": "time"})],
+}
+_models: dict[type, type[BaseModel]] = {}
+
+
+def wire_model(hint: Any) -> Any:
+    """The pydantic annotation of `hint`'s wire form (see wire.py), nested models named as the dataclasses."""
+    while typing.get_origin(hint) is Annotated:
+        hint = typing.get_args(hint)[0]
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if hint is None or hint is type(None):
+        return None
+    if hint in _WIRE_SCALARS:
+        return _WIRE_SCALARS[hint]
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint  # validated against its values, documented as a named component
+    if origin is Literal:
+        return hint
+    if origin in (typing.Union, types.UnionType):
+        return typing.Optional[wire_model(next(a for a in args if a is not type(None)))]  # noqa: UP045
+    if origin in (list, frozenset) or (origin is tuple and len(args) == 2 and args[1] is Ellipsis):
+        return list[wire_model(args[0])]  # type: ignore[misc]
+    if origin is tuple:
+        return tuple[tuple(wire_model(a) for a in args)]  # type: ignore[misc]
+    if origin is dict:
+        return dict[str, wire_model(args[1])]  # type: ignore[misc]
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _dataclass_model(hint)
+    raise TypeError(f"type {hint!r} cannot cross the wire")
+
+
+def _dataclass_model(cls: type) -> type[BaseModel]:
+    model = _models.get(cls)
+    if model is None:
+        hints = typing.get_type_hints(cls)
+        fields: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            if not f.init:
+                continue
+            if f.default is not dataclasses.MISSING:
+                default = to_wire(f.default, hints[f.name])
+            elif f.default_factory is not dataclasses.MISSING:
+                default = to_wire(f.default_factory(), hints[f.name])
+            else:
+                default = ...
+            fields[f.name] = _field(hints[f.name], default)
+        model = pydantic_create_model(  # type: ignore[call-overload]
+            cls.__name__,
+            __config__=ConfigDict(extra="forbid"),
+            __doc__=(cls.__doc__ or "").strip() or None,
+            __module__=cls.__module__,
+            **fields,
+        )
+        _models[cls] = model
+    return model
+
+
+def _field(hint: Any, default: Any) -> tuple[Any, Any]:
+    if default is ...:
+        return (wire_model(hint), ...)
+    # The default is in wire form: validating it turns an enum's value into the member.
+    return (wire_model(hint), Field(default=default, validate_default=True))
+
+
+def _camel(name: str) -> str:
+    return "".join(part.capitalize() for part in name.split("_"))
+
+
+def request_model(service: str, method: str, fn: Callable[..., Any]) -> type[BaseModel] | None:
+    """The JSON body of one method: its named parameters (None when it takes none)."""
+    hints = typing.get_type_hints(fn)
+    fields: dict[str, Any] = {}
+    for p in list(inspect.signature(fn).parameters.values())[1:]:
+        default = ... if p.default is inspect.Parameter.empty else to_wire(p.default, hints[p.name])
+        fields[p.name] = _field(hints[p.name], default)
+    if not fields:
+        return None
+    model: type[BaseModel] = pydantic_create_model(  # type: ignore[call-overload]
+        f"{_camel(service)}{_camel(method)}Request",
+        __config__=ConfigDict(extra="forbid"),
+        **fields,
+    )
+    return model
+
+
+# -- the application -------------------------------------------------------------------------
+
+
+_bearer = HTTPBearer(
+    auto_error=False,
+    description="Le jeton rendu par POST /api/login (expire après inactivité).",
+)
+
+
+def _backend_of(request: Request) -> Backend:
+    backend: Backend | None = request.app.state.backend
+    if backend is None:
+        raise BackendUnavailable("Serveur en cours de démarrage : réessayez dans un instant.")
+    return backend
+
+
+def _refuse_missing_token(backend: Backend, action: str) -> None:
+    with _guard(action), session_scope(backend.engine) as s:
+        write_audit(
+            s,
+            advisor_id=None,
+            login="?",
+            action=action,
+            outcome=AuditOutcome.REFUSED,
+            detail="jeton absent",
+        )
+    raise AuthError("Session absente : connectez-vous.")
+
+
+def _route(app: FastAPI, service: str, method: str, fn: Callable[..., Any], info: ApiInfo) -> None:
+    action = f"{service}.{method}"
+    hints = typing.get_type_hints(fn)
+    params = {p: hints[p] for p in list(inspect.signature(fn).parameters)[1:]}
+    result_hint = hints.get("return", type(None))
+    body_model = request_model(service, method, fn)
+
+    async def token_of(
+        request: Request,
+        credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),  # noqa: B008
+    ) -> str:
+        # Runs before the body is validated: a call without a token learns nothing of it.
+        if credentials is None or not credentials.credentials:
+            await run_in_threadpool(_refuse_missing_token, _backend_of(request), action)
+        assert credentials is not None
+        return credentials.credentials
+
+    def call(backend: Backend, token: str, body: BaseModel | None) -> Response:
+        """Everything that blocks, in one worker thread: resume the session, call, encode."""
+        with _guard(action):
+            bound = backend.resume(token, action=action)  # audits a refused token
+            data = body.model_dump(mode="json") if body is not None else {}
+            kwargs = {}
+            for name, hint in params.items():
+                if name in data:
+                    try:
+                        kwargs[name] = from_wire(data[name], hint)
+                    except WireError as exc:
+                        raise exc.within(name) from None
+            result = getattr(getattr(bound, service), method)(**kwargs)
+            return Response(_dumps(to_wire(result, result_hint)), media_type="application/json")
+
+    async def endpoint(request: Request, token: str, body: BaseModel | None = None) -> Response:
+        # One hop to the thread pool per call (not one per dependency): on a busy machine
+        # each hand-over between threads waits for a CPU, and that dominated the latency.
+        return await run_in_threadpool(call, _backend_of(request), token, body)
+
+    # FastAPI reads the parameters from the signature; the body model exists only at run time.
+    kw = inspect.Parameter.KEYWORD_ONLY
+    signature = [
+        inspect.Parameter("request", kw, annotation=Request),
+        inspect.Parameter("token", kw, annotation=str, default=Depends(token_of)),
+    ]
+    if body_model is not None:
+        signature.append(inspect.Parameter("body", kw, annotation=body_model))
+    endpoint.__signature__ = inspect.Signature(signature, return_annotation=Response)  # type: ignore[attr-defined]
+
+    doc = inspect.getdoc(fn) or ""
+    rights = f"Droit requis : `{info.permission.value}`." + (
+        " Lecture seule : le client peut réessayer." if info.readonly else ""
+    )
+    result_model = wire_model(result_hint)
+    responses = dict(ERROR_RESPONSES)
+    if result_model is None:
+        responses[200] = {
+            "description": "Fait (pas de résultat)",
+            "content": {"application/json": {"schema": {"type": "null"}}},
+        }
+    app.add_api_route(
+        f"/api/{service}/{method}",
+        endpoint,
+        methods=["POST"],
+        response_model=result_model,
+        responses=responses,
+        operation_id=action,
+        summary=doc.splitlines()[0] if doc else action,
+        description=f"{doc}\n\n{rights}".strip(),
+        tags=[service],
+    )
+
+
+def create_app(backend: Backend | None) -> FastAPI:
+    """The ASGI application over one Backend (`app.state.backend`, which tests may swap)."""
+    app = FastAPI(
+        title="advisor-desk",
+        version=__version__,
+        description=(
+            "Le backend d'advisor-desk en HTTP+JSON : chaque méthode de service est "
+            "`POST /api/{service}/{méthode}` avec ses paramètres nommés en JSON. "
+            "Connexion par `POST /api/login`, puis `Authorization: Bearer <jeton>`."
+        ),
+        docs_url=None,  # Swagger UI loads scripts from a CDN: not on a server holding health data
+        redoc_url=None,
+        separate_input_output_schemas=False,
+    )
+    app.state.backend = backend
+
+    @app.post(
+        "/api/login",
+        response_model=_login_response_model(),
+        responses={401: ERROR_RESPONSES[401], 422: ERROR_RESPONSES[422], 503: ERROR_RESPONSES[503]},
+        operation_id="login",
+        summary="Ouvre une session : rend un jeton et le conseiller",
+        tags=["session"],
+    )
+    def login(request: Request, body: LoginRequest) -> Response:
+        with _guard("session.login"):
+            bound = _backend_of(request).login(body.login, body.password)
+            payload = {"token": bound.token, "advisor": to_wire(bound.advisor, AdvisorInfo)}
+            return Response(_dumps(payload), media_type="application/json")
+
+    @app.get(
+        "/api/health",
+        operation_id="health",
+        summary="État du serveur et de sa base (pour un répartiteur de charge)",
+        responses={503: ERROR_RESPONSES[503]},
+    )
+    def health(request: Request) -> dict[str, str]:
+        with _guard("health"):
+            backend = _backend_of(request)
+            with backend.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            return {"status": "ok", "version": __version__}
+
+    for service, cls in SERVICES.items():
+        for method, fn in sorted(api_methods(cls).items()):
+            info = api_info(fn)
+            assert info is not None
+            _route(app, service, method, fn, info)
+
+    _install_error_handlers(app)
+    app.add_middleware(LimitsMiddleware, max_body=MAX_BODY_BYTES)
+    return app
+
+
+def _login_response_model() -> type[BaseModel]:
+    model: type[BaseModel] = pydantic_create_model(  # type: ignore[call-overload]
+        "LoginResponse", token=(StrictStr, ...), advisor=(wire_model(AdvisorInfo), ...)
+    )
+    return model
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    async def typed(_request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, AdvisorDeskError)
+        return _error_of(exc)
+
+    async def invalid(_request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        errors = exc.errors()
+        first = errors[0] if errors else {}
+        loc = [str(p) for p in first.get("loc", ()) if p != "body"]
+        field = ".".join(loc) or None
+        if first.get("type") == "json_invalid":
+            message = "Corps de requête JSON illisible."
+        elif first.get("type") == "missing":
+            message = f"Paramètre « {field} » manquant."
+        elif first.get("type") == "extra_forbidden":
+            message = f"Paramètre « {field} » inconnu."
+        else:
+            message = f"Paramètre « {field} » refusé." if field else "Requête refusée."
+        return error_response(422, ValidationError.code, message, field)
+
+    async def http_error(_request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        if exc.status_code == 404:
+            return error_response(404, NotFound.code, "Adresse inconnue sur ce serveur.")
+        if exc.status_code == 405:
+            return error_response(405, "error", "Méthode HTTP non permise (POST attendu).")
+        return error_response(
+            exc.status_code, "error", f"Requête refusée (HTTP {exc.status_code})."
+        )
+
+    async def internal(_request: Request, exc: Exception) -> Response:
+        if isinstance(exc, _InternalError):
+            incident = exc.incident
+        else:  # outside any endpoint (a middleware): log it here
+            incident = uuid.uuid4().hex[:8]
+            log.error("internal error (incident %s)", incident, exc_info=exc)
+        return error_response(500, "error", INTERNAL_ERROR.format(incident=incident))
+
+    app.add_exception_handler(AdvisorDeskError, typed)
+    app.add_exception_handler(RequestValidationError, invalid)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(_InternalError, internal)
+    app.add_exception_handler(Exception, internal)
+
+
+class LimitsMiddleware:
+    """Refuses bodies over `max_body` (413) before any parsing, and marks responses uncacheable.
+
+    Every response also says how long the server took (`Server-Timing: app;dur=<ms>`), so
+    that a slow call can be split between the network and the server.
+    """
+
+    SECURITY_HEADERS = (
+        (b"cache-control", b"no-store"),  # member data must not linger in a proxy cache
+        (b"x-content-type-options", b"nosniff"),
+    )
+
+    def __init__(self, app: ASGIApp, max_body: int) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        started = time.perf_counter()
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                took = f"app;dur={(time.perf_counter() - started) * 1000:.2f}".encode()
+                headers = [*message.get("headers", []), *self.SECURITY_HEADERS]
+                message = {**message, "headers": [*headers, (b"server-timing", took)]}
+            await send(message)
+
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
+            await self._too_large(scope, receive, send_with_headers)
+            return
+        # Read the whole body here (as the endpoint would anyway), so chunked uploads are capped too.
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body:
+                await self._too_large(scope, receive, send_with_headers)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        delivered = False
+
+        async def replay() -> Message:
+            nonlocal delivered
+            if not delivered:
+                delivered = True
+                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send_with_headers)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = error_response(
+            413,
+            ValidationError.code,
+            f"Requête trop volumineuse : {self.max_body // 1024} Kio au plus.",
+            headers={"Connection": "close"},
+        )
+        await response(scope, receive, send)
+
+
+# -- running it ------------------------------------------------------------------------------
+
+
+def harden_engine(engine: Engine) -> None:
+    """Server-side limits on every PostgreSQL connection: no statement may hold a worker forever."""
+    if is_sqlite(engine):
+        return
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"SET statement_timeout = {STATEMENT_TIMEOUT_MS}")
+        cursor.execute(
+            f"SET idle_in_transaction_session_timeout = {IDLE_IN_TRANSACTION_TIMEOUT_MS}"
+        )
+        cursor.close()
+        # psycopg opens a transaction for the SETs: end it, or the pool would see it as in use.
+        dbapi_connection.commit()
+
+
+def open_backend(url: str | None) -> Backend:
+    """The Backend a server process works on; refuses a database whose schema is not current."""
+    engine = make_engine(url)
+    harden_engine(engine)
+    if not migrate.is_up_to_date(engine):
+        if not is_sqlite(engine):
+            raise BackendUnavailable(
+                f"Le schéma de la base ({describe(engine)}) n'est pas à jour : lancez "
+                "« advisor-desk db upgrade --db URL » avec le compte propriétaire, puis relancez."
+            )
+        migrate.upgrade(engine)  # an embedded file belongs to whoever runs the server
+    return Backend(engine)
+
+
+def app_from_env() -> FastAPI:
+    """Application factory for `--workers N`: each worker process opens its own engine."""
+    return create_app(open_backend(os.environ.get(ENV_VAR)))
+
+
+def serve(
+    url: str | None,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    certfile: str | None = None,
+    keyfile: str | None = None,
+    workers: int = 1,
+) -> int:
+    """Run the server until interrupted (`advisor-desk serve`); returns the exit code."""
+    import uvicorn
+
+    if keyfile and not certfile:
+        raise AdvisorDeskError("--keyfile demande aussi --certfile (le certificat du serveur).")
+    if workers < 1:
+        raise AdvisorDeskError("--workers doit valoir au moins 1.")
+    if not logging.getLogger().handlers:
+        logging.basicConfig(
+            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        )
+    backend = open_backend(url)
+    scheme = "https" if certfile else "http"
+    print(
+        f"advisor-desk {__version__} : {scheme}://{host}:{port} (base {describe(backend.engine)}, "
+        f"{workers} processus)",
+        file=sys.stderr,
+    )
+    if not certfile and not _is_loopback(host):
+        print(
+            "advisor-desk : ATTENTION, HTTP sans chiffrement sur une adresse réseau : les mots de "
+            "passe et les données des assurés circulent en clair. Utilisez --certfile/--keyfile.",
+            file=sys.stderr,
+        )
+    options: dict[str, Any] = {
+        **UVICORN_OPTIONS,
+        "ssl_certfile": certfile,
+        "ssl_keyfile": keyfile,
+        "log_level": "info",
+    }
+    sock = listening_socket(host, port)
+    if workers > 1:
+        # Several processes need an import string; each opens its own engine from the env var.
+        backend.engine.dispose()
+        os.environ[ENV_VAR] = backend.engine.url.render_as_string(hide_password=False)
+        config = uvicorn.Config(
+            "advisor_desk.backend.server:app_from_env", factory=True, workers=workers, **options
+        )
+        from uvicorn.supervisors import Multiprocess
+
+        Multiprocess(config, sockets=[sock]).run()
+        return 0
+    server = uvicorn.Server(uvicorn.Config(create_app(backend), **options))
+    server.run(sockets=[sock])  # uvicorn handles SIGINT/SIGTERM: a graceful stop returns here
+    return 0 if server.started else 1
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """The server's socket, created with proto=IPPROTO_TCP.
+
+    asyncio only sets TCP_NODELAY on sockets whose proto says TCP, and uvicorn's own
+    `bind_socket` (used for --workers) leaves proto at 0: every response then waits ~40 ms
+    for the client's delayed ACK (Nagle), ten times the whole call. Binding here avoids it.
+    """
+    try:
+        family, kind, proto, _name, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP, flags=socket.AI_PASSIVE
+        )[0]
+        sock = socket.socket(family, kind, proto)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError as exc:
+        raise BackendUnavailable(
+            f"Impossible d'écouter sur {host}:{port} : {exc.strerror or exc}."
+        ) from None
+    sock.set_inheritable(True)  # --workers: the worker processes accept on it
+    return sock
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
