@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
+import queue
 import shutil
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -42,13 +45,25 @@ def _pg_admin_engine() -> Engine:
 
 
 class DatabaseFactory:
-    """Creates databases for one test session and drops them all at its end."""
+    """Creates databases for one test session; drops each when its test ends, off the test's time.
+
+    DROP DATABASE waits for a checkpoint on PostgreSQL (seconds on a busy server): a background
+    thread does it while the next tests run, and the session's end waits for the last ones.
+    """
 
     def __init__(self, tmp: Path) -> None:
         self.tmp = tmp
         self.pg_databases: list[str] = []
         self.run_id = uuid.uuid4().hex[:8]
         self.counter = itertools.count()
+        self._admin: Engine | None = None
+        self._drops: queue.Queue[str | None] = queue.Queue()
+        self._dropper: threading.Thread | None = None
+
+    def admin(self) -> Engine:
+        if self._admin is None:
+            self._admin = _pg_admin_engine()
+        return self._admin
 
     def new_url(self, kind: str, template: str | None = None) -> str:
         name = f"adtest_{self.run_id}_{next(self.counter)}"
@@ -58,22 +73,42 @@ class DatabaseFactory:
                 shutil.copyfile(make_url(template).database or "", path)
             return f"sqlite:///{path}"
         assert PG_URL
-        admin = _pg_admin_engine()
-        with admin.connect() as conn:
-            tpl = f" TEMPLATE {make_url(template).database}" if template else ""
+        with self.admin().connect() as conn:
+            tpl = f' TEMPLATE "{make_url(template).database}"' if template else ""
             conn.execute(text(f'CREATE DATABASE "{name}"{tpl}'))
-        admin.dispose()
         self.pg_databases.append(name)
         return str(make_url(PG_URL).set(drivername="postgresql+psycopg", database=name))
 
-    def drop_all(self) -> None:
-        if not self.pg_databases:
+    def release(self, url: str) -> None:
+        """The test is over: remove its database (SQLite now, PostgreSQL in the background)."""
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite":
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{parsed.database}{suffix}").unlink(missing_ok=True)
             return
-        admin = _pg_admin_engine()
-        with admin.connect() as conn:
-            for name in self.pg_databases:
+        name = parsed.database or ""
+        if name in self.pg_databases:
+            self.pg_databases.remove(name)
+            if self._dropper is None:
+                self._dropper = threading.Thread(target=self._drop_loop, daemon=True)
+                self._dropper.start()
+            self._drops.put(name)
+
+    def _drop_loop(self) -> None:
+        while (name := self._drops.get()) is not None:
+            with contextlib.suppress(Exception), self.admin().connect() as conn:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+
+    def drop_all(self) -> None:
+        if self._dropper is not None:
+            self._drops.put(None)
+            self._dropper.join()
+        if self.pg_databases:
+            with self.admin().connect() as conn:
+                for name in self.pg_databases:
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if self._admin is not None:
+            self._admin.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -137,17 +172,21 @@ def engine_kind(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def empty_db_url(engine_kind: str, db_factory: DatabaseFactory) -> str:
+def empty_db_url(engine_kind: str, db_factory: DatabaseFactory) -> Iterator[str]:
     """A fresh database with no schema, on each engine."""
-    return db_factory.new_url(engine_kind)
+    url = db_factory.new_url(engine_kind)
+    yield url
+    db_factory.release(url)
 
 
 @pytest.fixture(params=ENGINES)
 def db_url(
     request: pytest.FixtureRequest, db_factory: DatabaseFactory, templates: dict[str, str]
-) -> str:
+) -> Iterator[str]:
     """A fresh, migrated database with the test accounts, on each engine."""
-    return db_factory.new_url(request.param, template=templates[request.param])
+    url = db_factory.new_url(request.param, template=templates[request.param])
+    yield url
+    db_factory.release(url)
 
 
 @pytest.fixture
