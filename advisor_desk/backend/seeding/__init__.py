@@ -1,0 +1,1 @@
+"""Demo-data generation for `advisor-desk db seed`: reference rows, member batches, bulk writers."""
