@@ -22,6 +22,7 @@ def _dummy() -> str:
         _dummy_hash = _hasher.hash("advisor-desk: no such account")
     return _dummy_hash
 
+
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT_MINUTES = 15
 MIN_PASSWORD_LENGTH = 12

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -75,9 +75,10 @@ class DeclarationDetailPanel(QWidget):
         for button, target in self._targets.items():
             button.clicked.connect(lambda _=False, t=target: self.move_to(t))
         self.take_button.clicked.connect(self.take)
-        actions = QHBoxLayout()
-        for button in (self.take_button, *self._targets):
-            actions.addWidget(button)
+        # Two rows: seven buttons on one line would widen the window past a counter screen.
+        actions = QGridLayout()
+        for index, button in enumerate((self.take_button, *self._targets)):
+            actions.addWidget(button, index // 4, index % 4)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.state)

@@ -70,7 +70,12 @@ class DemarchesScreen(QWidget):
         filters.addWidget(self.state)
         filters.addWidget(self.refresh_button)
         filters.addStretch(1)
-        filters.addWidget(self.count)
+        # Long kind names must not widen the window: the combo shows a short width, lists in full.
+        for combo in (self.view, self.kind, self.state):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
 
         self.model = DeclarationQueueModel(self)
         self.table = QTableView(self)
@@ -90,6 +95,7 @@ class DemarchesScreen(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
+        left_layout.addWidget(self.count)
         left_layout.addWidget(self.panel)
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
