@@ -698,6 +698,131 @@ def rendez_vous_booking_shot(s: Shooter) -> QPixmap:
     return pixmap
 
 
+# -- Démarches and Courriels -------------------------------------------------------------------
+
+
+def _demarches(s: Shooter, select_first: bool) -> QWidget:
+    window = s.main_window("backoffice")
+    screen = window.workspace.show_screen("demarches")
+    s.settle()
+    screen.view.setCurrentIndex(screen.view.count() - 1)  # "All": the agent's and the others'
+    s.settle()
+    if select_first and screen.model.rowCount():
+        screen.table.selectRow(0)
+        s.settle()
+    return window  # type: ignore[no-any-return]
+
+
+@shot("demarches-queue")
+def demarches_queue_shot(s: Shooter) -> QWidget:
+    return _demarches(s, select_first=False)
+
+
+@shot("demarches-history")
+def demarches_history_shot(s: Shooter) -> QWidget:
+    return _demarches(s, select_first=True)
+
+
+def _filing(s: Shooter, kind_value: str, invalid: bool) -> QPixmap:
+    from advisor_desk.domain.enums import DeclarationKind
+    from advisor_desk.ui.declarations.filing_dialog import FilingDialog
+
+    window, screen = _accueil(s)
+    member_id, _name = _rich_member(s)
+    screen.open_member(member_id)
+    s.settle()
+    dialog = FilingDialog(window.context, member_id, DeclarationKind(kind_value), window)
+    dialog.show()
+    s.settle()
+    if invalid:
+        for name, widget in dialog.fields.items():
+            if hasattr(widget, "setText"):
+                widget.setText({"postcode": "6900", "effective_date": "31/02/2026"}.get(name, ""))
+        dialog.submit()
+        s.settle()
+    pixmap = s.over(window, dialog)
+    dialog.close()
+    return pixmap
+
+
+for _kind in (
+    "vitale_order",
+    "bank_details",
+    "css_request",
+    "ehic_request",
+    "address_change",
+    "birth",
+    "vitale_lost",
+    "name_change",
+    "child_other_parent",
+    "third_party_accident",
+    "complementary_choice",
+    "deductible_payment",
+):
+    shot(f"form-{_kind}")(lambda s, k=_kind: _filing(s, k, invalid=False))
+    shot(f"form-{_kind}-errors")(lambda s, k=_kind: _filing(s, k, invalid=True))
+
+
+_MAIL_DEMO = (
+    (
+        "Carte Vitale perdue",
+        "rights_vitale",
+        "Bonjour, j'ai perdu ma carte Vitale hier dans le bus. Comment en obtenir une "
+        "nouvelle ? Merci.",
+    ),
+    (
+        "Remboursement consultation",
+        "reimbursements",
+        "Bonjour, je n'ai toujours pas été remboursée de ma consultation chez le dentiste "
+        "du 3 novembre. Pouvez-vous vérifier ?",
+    ),
+    (
+        "Attestation de droits",
+        "other",
+        "Bonjour, mon employeur me demande une attestation de droits, pouvez-vous me l'envoyer ?",
+    ),
+)
+
+
+def _mail_demo(s: Shooter) -> None:
+    """A few fresh member messages, so the queue shows work waiting."""
+    from sqlalchemy import select
+
+    from advisor_desk.backend.engine import session_scope
+    from advisor_desk.backend.mail import record_inbound
+    from advisor_desk.backend.orm import Member
+    from advisor_desk.domain.enums import MailTheme
+
+    with session_scope(s.backend.engine) as session:
+        members = session.scalars(select(Member.id).order_by(Member.id).limit(3)).all()
+        for member_id, (subject, theme, body) in zip(members, _MAIL_DEMO, strict=False):
+            record_inbound(
+                session, member_id=member_id, subject=subject, theme=MailTheme(theme), body=body
+            )
+
+
+def _courriels(s: Shooter, claim: bool) -> QWidget:
+    if not claim:
+        _mail_demo(s)
+    window = s.main_window("backoffice")
+    screen = window.workspace.show_screen("courriels")
+    s.settle()
+    if claim:
+        screen.claim_next()
+        s.settle()
+    return window  # type: ignore[no-any-return]
+
+
+@shot("courriels-queue")
+def courriels_queue_shot(s: Shooter) -> QWidget:
+    return _courriels(s, claim=False)
+
+
+@shot("courriels-thread")
+def courriels_thread_shot(s: Shooter) -> QWidget:
+    return _courriels(s, claim=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="database URL (default: a temporary seeded SQLite file)")

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -197,7 +198,11 @@ class OfficeChoicesModel(_RowsModel[OfficeChoice]):
                 ),
                 Column(
                     QCoreApplication.translate("agenda", "Distance"),
-                    lambda c: "—" if c.distance_km is None else f"{c.distance_km:.1f} km",
+                    lambda c: (
+                        "—"
+                        if c.distance_km is None
+                        else QLocale().toString(c.distance_km, "f", 1) + " km"
+                    ),
                     lambda c: c.distance_km if c.distance_km is not None else 1e9,
                 ),
                 Column(

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from advisor_desk.backend.mail_dto import ThreadRow
@@ -57,10 +57,10 @@ def sla_text(row: ThreadRow) -> str:
         return ""
     if sla.breached:
         return QCoreApplication.translate("MailQueueModel", "late by {h} h").format(
-            h=f"{-sla.hours_left:.1f}"
+            h=QLocale().toString(-sla.hours_left, "f", 1)
         )
     return QCoreApplication.translate("MailQueueModel", "{h} h left").format(
-        h=f"{sla.hours_left:.1f}"
+        h=QLocale().toString(sla.hours_left, "f", 1)
     )
 
 

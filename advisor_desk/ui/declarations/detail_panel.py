@@ -75,10 +75,10 @@ class DeclarationDetailPanel(QWidget):
         for button, target in self._targets.items():
             button.clicked.connect(lambda _=False, t=target: self.move_to(t))
         self.take_button.clicked.connect(self.take)
-        # Two rows: seven buttons on one line would widen the window past a counter screen.
+        # Three rows: seven buttons on one line would widen the window past a counter screen.
         actions = QGridLayout()
         for index, button in enumerate((self.take_button, *self._targets)):
-            actions.addWidget(button, index // 4, index % 4)
+            actions.addWidget(button, index // 3, index % 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.state)

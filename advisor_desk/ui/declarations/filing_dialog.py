@@ -50,8 +50,18 @@ class FilingDialog(QDialog):
         self.setWindowTitle(form.title)
         self.fields: dict[str, FieldWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        # Wide enough for an address or an IBAN and for the error under each field.
+        self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
+        title = QLabel(form.title, self)
+        title.setObjectName("formTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
         grid = QFormLayout()
+        grid.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.addLayout(grid)
         for spec in form.fields:
             widget = self._widget_for(spec)

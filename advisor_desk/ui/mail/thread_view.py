@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -144,9 +144,13 @@ class ThreadView(QWidget):
         elif sla.hours_left is None:
             due = ""
         elif sla.breached:
-            due = self.tr("answer late by {h} business hours").format(h=f"{-sla.hours_left:.1f}")
+            due = self.tr("answer late by {h} business hours").format(
+                h=QLocale().toString(-sla.hours_left, "f", 1)
+            )
         else:
-            due = self.tr("{h} business hours left to answer").format(h=f"{sla.hours_left:.1f}")
+            due = self.tr("{h} business hours left to answer").format(
+                h=QLocale().toString(sla.hours_left, "f", 1)
+            )
         parts = [
             d.subject,
             f"{d.member.name} — {d.member.nir_masked}",

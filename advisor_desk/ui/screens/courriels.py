@@ -75,10 +75,11 @@ class CourrielsScreen(QWidget):
         theme_label_.setBuddy(self.theme)
         filters.addWidget(theme_label_)
         filters.addWidget(self.theme)
-        filters.addWidget(self.refresh_button)
-        filters.addWidget(self.next_button)
         filters.addStretch(1)
-        filters.addWidget(self.count)
+        filters.addWidget(self.next_button)
+        status = QHBoxLayout()
+        status.addWidget(self.count, 1)
+        status.addWidget(self.refresh_button)
 
         self.model = MailQueueModel(self)
         self.model.fetcher = self._fetch_more
@@ -98,6 +99,7 @@ class CourrielsScreen(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
+        left_layout.addLayout(status)
         left_layout.addWidget(self.panel)
         splitter.addWidget(left)
         splitter.addWidget(self.thread_view)

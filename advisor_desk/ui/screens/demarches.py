@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -68,7 +69,6 @@ class DemarchesScreen(QWidget):
         state_label.setBuddy(self.state)
         filters.addWidget(state_label)
         filters.addWidget(self.state)
-        filters.addWidget(self.refresh_button)
         filters.addStretch(1)
         # Long kind names must not widen the window: the combo shows a short width, lists in full.
         for combo in (self.view, self.kind, self.state):
@@ -86,6 +86,8 @@ class DemarchesScreen(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        # A queue view holds at most a few hundred rows: columns fit their contents.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.panel = StatePanel(self.table, self)
         self.panel.retry_requested.connect(self.reload)
         self.detail = DeclarationDetailPanel(app, self)
@@ -95,7 +97,10 @@ class DemarchesScreen(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
-        left_layout.addWidget(self.count)
+        status = QHBoxLayout()
+        status.addWidget(self.count, 1)
+        status.addWidget(self.refresh_button)
+        left_layout.addLayout(status)
         left_layout.addWidget(self.panel)
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
