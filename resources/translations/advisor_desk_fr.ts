@@ -1048,6 +1048,26 @@ dû</translation>
         <source>rank, 1 for the member</source>
         <translation>rang, 1 pour l&apos;assuré</translation>
     </message>
+    <message>
+        <source>No supporting document needed.</source>
+        <translation>Aucune pièce justificative à fournir.</translation>
+    </message>
+    <message>
+        <source>Supporting documents:</source>
+        <translation>Pièces justificatives :</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>reçue</translation>
+    </message>
+    <message>
+        <source>to provide</source>
+        <translation>à fournir</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>facultative</translation>
+    </message>
 </context>
 <context>
     <name>IdentityTab</name>

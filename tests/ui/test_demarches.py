@@ -218,3 +218,22 @@ def test_member_file_offers_new_request_and_shows_it_once_filed(
     )
     member_file.clear()
     assert not button.isEnabled()
+
+
+def test_form_lists_the_documents_its_answers_require(
+    qtbot,  # type: ignore[no-untyped-def]
+    login: Callable[[Role], BoundBackend],
+    family: Family,
+    ops: OpRunner,
+    settings: Settings,
+) -> None:
+    app = _app(login(Role.COUNTER), ops, settings)
+    dialog = FilingDialog(app, family.member_id, DeclarationKind.VITALE_LOST)
+    qtbot.addWidget(dialog)
+    assert "plainte" not in dialog.documents.text()
+    combo = dialog.fields["loss_kind"]
+    assert isinstance(combo, QComboBox)
+    combo.setFocus()
+    combo.setCurrentIndex(combo.findData("stolen"))
+    assert "Récépissé de dépôt de plainte" in dialog.documents.text()
+    dialog.reject()

@@ -81,6 +81,17 @@ class FilingDialog(QDialog):
             grid.addRow(label, box)
             self.fields[spec.name] = widget
             self.errors[spec.name] = error
+        # What the member must bring, kept in step with the answers (e.g. theft → complaint).
+        self.documents = QLabel(self)
+        self.documents.setObjectName("requiredDocuments")
+        self.documents.setWordWrap(True)
+        layout.addWidget(self.documents)
+        for widget in self.fields.values():
+            if isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self._update_documents)
+            elif isinstance(widget, QLineEdit):
+                widget.textChanged.connect(self._update_documents)
+        self._update_documents()
         self.message = FormMessage(self)
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
@@ -148,6 +159,26 @@ class FilingDialog(QDialog):
             else:
                 out[name] = str(widget.currentData() or "")
         return out
+
+    def _update_documents(self) -> None:
+        # Yes/no answers are still "oui"/"non" text here: the domain reads them as booleans.
+        answers = {"oui": True, "non": False}
+        payload: dict[str, object] = {k: answers.get(v, v) for k, v in self.values().items()}
+        specs = FORMS[self._kind].documents(payload)
+        if not specs:
+            self.documents.setText(self.tr("No supporting document needed."))
+            return
+        lines = [self.tr("Supporting documents:")]
+        for spec in specs:
+            state = (
+                self.tr("received")
+                if spec.received
+                else self.tr("to provide")
+                if spec.required
+                else self.tr("optional")
+            )
+            lines.append(f"• {spec.label} — {state}")
+        self.documents.setText("\n".join(lines))
 
     def clear_errors(self) -> None:
         for name, label in self.errors.items():
