@@ -123,8 +123,11 @@ def session_scope(engine: Engine, *, readonly: bool = False) -> Iterator[Session
         factory = sessionmaker(bind=engine, expire_on_commit=False, autoflush=False)
         _factories[key] = factory
     session = factory()
-    if readonly and is_sqlite(engine):
-        session.connection(execution_options={"sqlite_begin": "DEFERRED"})
+    # `readonly` calls still write their audit row: a DEFERRED transaction that upgrades to a
+    # write fails at once with SQLITE_BUSY when another connection committed meanwhile (WAL
+    # snapshot), so on SQLite every transaction takes the write lock up front. Kept as a
+    # hint of intent for the callers (and for pure reads such as the migration check).
+    del readonly
     try:
         yield session
         session.commit()
