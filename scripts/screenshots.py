@@ -823,6 +823,32 @@ def courriels_thread_shot(s: Shooter) -> QWidget:
     return _courriels(s, claim=True)
 
 
+# --- Supervision -------------------------------------------------------------------------------
+
+
+def _supervision(s: Shooter) -> QWidget:
+    window = s.main_window("supervisor")
+    window.workspace.show_screen("supervision")
+    s.settle(0.5)
+    return window  # type: ignore[no-any-return]
+
+
+@shot("supervision")
+def supervision_shot(s: Shooter) -> QWidget:
+    return _supervision(s)
+
+
+@shot("supervision-dark")
+def supervision_dark_shot(s: Shooter) -> QWidget:
+    from advisor_desk.ui.theme import apply_theme
+
+    apply_theme(s.app, "dark")  # type: ignore[arg-type]
+    window = _supervision(s)
+    pixmap = window.grab()
+    apply_theme(s.app, "light")  # type: ignore[arg-type]
+    return pixmap  # type: ignore[return-value]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="database URL (default: a temporary seeded SQLite file)")

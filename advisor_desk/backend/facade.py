@@ -14,6 +14,7 @@ from .members import MembersService
 from .reimbursements import ReimbursementsService
 from .service import AdvisorInfo, Context, Service
 from .sessions import DEFAULT_IDLE_TIMEOUT_S, SessionService, authenticate, resume
+from .supervision import SupervisionService
 
 # Every service of the bound facade, by attribute name: the HTTP layer and the permission
 # tests walk this table, so a service added here is served and tested without more code.
@@ -26,6 +27,7 @@ SERVICES: dict[str, type[Service]] = {
     "documents": DocumentsService,
     "appointments": AppointmentsService,
     "declarations": DeclarationsService,
+    "supervision": SupervisionService,
 }
 
 
@@ -44,6 +46,7 @@ class BoundBackend:
         self.documents = DocumentsService(self._ctx)
         self.appointments = AppointmentsService(self._ctx)
         self.declarations = DeclarationsService(self._ctx)
+        self.supervision = SupervisionService(self._ctx)
 
     @property
     def permissions(self) -> frozenset[str]:

@@ -273,6 +273,13 @@
     </message>
 </context>
 <context>
+    <name>BacklogChart</name>
+    <message>
+        <source>Open e-mails by theme and age</source>
+        <translation>Courriels ouverts par thème et ancienneté</translation>
+    </message>
+</context>
+<context>
     <name>BookingDialog</name>
     <message>
         <source>New appointment for {name}</source>
@@ -1070,6 +1077,21 @@ dû</translation>
     </message>
 </context>
 <context>
+    <name>FlowChart</name>
+    <message>
+        <source>E-mails received and closed per day</source>
+        <translation>Courriels reçus et clos par jour</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçus</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clos</translation>
+    </message>
+</context>
+<context>
     <name>IdentityTab</name>
     <message>
         <source>Identity</source>
@@ -1823,6 +1845,29 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     </message>
 </context>
 <context>
+    <name>PeriodBar</name>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personnalisée</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+</context>
+<context>
     <name>ReimbursementsFilterBar</name>
     <message>
         <source>&amp;27 months</source>
@@ -2396,6 +2441,172 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     <message>
         <source>Loading…</source>
         <translation>Chargement…</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionModels</name>
+    <message>
+        <source>&lt; 1 day</source>
+        <translation>&lt; 1 jour</translation>
+    </message>
+    <message>
+        <source>1–3 days</source>
+        <translation>1 à 3 jours</translation>
+    </message>
+    <message>
+        <source>3–7 days</source>
+        <translation>3 à 7 jours</translation>
+    </message>
+    <message>
+        <source>&gt; 7 days</source>
+        <translation>&gt; 7 jours</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Open e-mails</source>
+        <translation>Courriels ouverts</translation>
+    </message>
+    <message>
+        <source>Open procedures</source>
+        <translation>Démarches ouvertes</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Traités</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Par jour</translation>
+    </message>
+    <message>
+        <source>Median handling (min)</source>
+        <translation>Traitement médian (min)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Démarche</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionScreen</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Act&amp;ualiser</translation>
+    </message>
+    <message>
+        <source>Reload the figures (F5)</source>
+        <translation>Recharger les chiffres (F5)</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exporter en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export &amp;XLSX…</source>
+        <translation>Exporter en &amp;XLSX…</translation>
+    </message>
+    <message>
+        <source>&amp;PDF summary…</source>
+        <translation>Synthèse &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign</source>
+        <translation>&amp;Réattribuer</translation>
+    </message>
+    <message>
+        <source>Agents and rebalancing</source>
+        <translation>Agents et répartition de la charge</translation>
+    </message>
+    <message>
+        <source>Reassign the selected items &amp;to:</source>
+        <translation>Réattribuer les éléments sélectionnés &amp;à :</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>From {first} to {last}.</source>
+        <translation>Du {first} au {last}.</translation>
+    </message>
+    <message>
+        <source>E-mails: {open} open; response deadline met: {sla}; first response median {fr} min (p90 {fr90}); resolution median {res} min (p90 {res90}); backlog cleared in {days} days at {rate} closures a day.</source>
+        <translation>Courriels : {open} ouverts ; délai de réponse respecté : {sla} ; première réponse médiane {fr} min (p90 {fr90}) ; résolution médiane {res} min (p90 {res90}) ; stock résorbé en {days} jours au rythme de {rate} clôtures par jour.</translation>
+    </message>
+    <message>
+        <source>Procedures: {open} open, {overdue} overdue; acceptance rate {acc}. Appointments: {booked} booked, no-show rate {noshow}, average wait {wait} min.</source>
+        <translation>Démarches : {open} ouvertes, {overdue} en retard ; taux d'acceptation {acc}. Rendez-vous : {booked} réservés, taux d'absence {noshow}, attente moyenne {wait} min.</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation>Remettre dans la file</translation>
+    </message>
+    <message>
+        <source>Select the items to reassign first.</source>
+        <translation>Sélectionnez d'abord les éléments à réattribuer.</translation>
+    </message>
+    <message>
+        <source>{count} item(s) reassigned.</source>
+        <translation>{count} élément(s) réattribué(s).</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Enregistré dans {path}.</translation>
     </message>
 </context>
 <context>
