@@ -53,6 +53,15 @@ BENCH_PASSWORD = "Bench-remote-2026"
 BLOCKS = 6
 
 
+def _http_stack() -> str:
+    """What uvicorn picks by itself ('auto'): httptools and uvloop when they are installed."""
+    import importlib.util
+
+    http = "httptools" if importlib.util.find_spec("httptools") else "h11"
+    loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
+    return f"uvicorn {http} + {loop}"
+
+
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="remote", description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="database URL (default: a SQLite file in the temp folder)")
@@ -208,7 +217,7 @@ def main(argv: Sequence[str]) -> dict[str, Any]:
         "scenario": "remote",
         "db": engine.url.get_backend_name(),
         "calls": len(remote_all),
-        "http": "uvicorn h11 + asyncio (no httptools/uvloop installed)",
+        "http": _http_stack(),
         "per_call": per_call,
         "p50_ms": round(statistics.median(remote_all), 2),
         "local_p50_ms": round(statistics.median(local_all), 2),
