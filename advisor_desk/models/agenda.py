@@ -2,32 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from advisor_desk.backend.appointments_dto import AppointmentView, OfficeChoice
 from advisor_desk.domain.enums import AppointmentStatus
+from advisor_desk.models.table import Column, RowTableModel
 
 PARIS = ZoneInfo("Europe/Paris")
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole
 
-Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
 
 WEEKDAYS = (
@@ -76,67 +70,8 @@ def waiting_text(a: AppointmentView, now: datetime) -> str:
     return QCoreApplication.translate("agenda", "{n} min").format(n=minutes)
 
 
-@dataclass(frozen=True)
-class Column(Generic[R]):
-    title: str
-    text: Callable[[R], str]
-    sort_key: Callable[[R], Any] | None = None
-
-
-class _RowsModel(QAbstractTableModel, Generic[R]):
+class _RowsModel(RowTableModel[R]):
     """Read-only rows of frozen dataclasses, replaced as a whole."""
-
-    def __init__(self, columns: Sequence[Column[R]], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._rows: list[R] = []
-
-    @property
-    def rows(self) -> list[R]:
-        return list(self._rows)
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> R:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        if not (0 <= index.column() < len(self._columns)):
-            return None
-        row = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.text(row)
-        if role == SORT_ROLE:
-            return column.sort_key(row) if column.sort_key is not None else column.text(row)
-        if role == ROW_ROLE:
-            return row
-        return self._extra(row, role)
-
-    def _extra(self, row: R, role: int) -> Any:
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].title
-        return None
 
 
 class AgendaModel(_RowsModel[AppointmentView]):

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from advisor_desk.backend.declarations_dto import DeclarationRow
 from advisor_desk.domain.declarations import KIND_TITLES_FR
 from advisor_desk.domain.declarations.workflow import STATE_LABELS_FR
-from advisor_desk.ui.table_model import Column, Index, RowTableModel
+from advisor_desk.models.table import Column, Index, RowTableModel
 
 OVERDUE_BACKGROUND = QColor(255, 228, 220)
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from advisor_desk.backend.mail_dto import ThreadRow
 from advisor_desk.domain.calendar import PARIS
 from advisor_desk.domain.enums import MailState, MailTheme
-from advisor_desk.ui.table_model import Column, Index, RowTableModel
+from advisor_desk.models.table import Column, Index, RowTableModel
 
 BREACHED_BACKGROUND = QColor(255, 228, 220)
 

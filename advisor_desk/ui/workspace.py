@@ -43,12 +43,12 @@ class Workspace(QWidget):
         layout.setSpacing(0)
         # A screen wider than the counter's display scrolls instead of widening the window
         # past the screen's edge.
-        self.scroll = QScrollArea(self)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.stack)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.stack)
         layout.addWidget(self.nav)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         if specs:
             self.nav.selected.connect(self.show_screen)
             self.nav.set_current_key(specs[0].key)

@@ -16,7 +16,7 @@ def _admin_screen(qtbot, start_app, window) -> AdminScreen:
     startup = start_app()
     sign_in(qtbot, startup, window, Role.ADMIN)
     window.show()
-    screen = window.workspace.built_screen("administration")
+    screen = window.workspace.show_screen("administration")
     assert isinstance(screen, AdminScreen)
     qtbot.waitUntil(lambda: screen.accounts.model.rowCount() == 4, timeout=10_000)
     return screen

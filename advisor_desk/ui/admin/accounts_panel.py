@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor_desk.models.table import SORT_ROLE, Column, RowTableModel
 from advisor_desk.ui.context import AppContext, Topics
 from advisor_desk.ui.form_message import FormMessage
 from advisor_desk.ui.labels import role_label
 from advisor_desk.ui.ops import OpError
 from advisor_desk.ui.state_panel import StatePanel
-from advisor_desk.ui.table_model import SORT_ROLE, Column, RowTableModel
 
 from .create_account_dialog import CreateAccountDialog
 from .reset_password_dialog import ResetPasswordDialog

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor_desk.models.table import SORT_ROLE, Column, RowTableModel
 from advisor_desk.ui.context import AppContext
 from advisor_desk.ui.labels import outcome_label
 from advisor_desk.ui.ops import OpError
 from advisor_desk.ui.state_panel import StatePanel
-from advisor_desk.ui.table_model import SORT_ROLE, Column, RowTableModel
 
 if TYPE_CHECKING:
     from advisor_desk.backend.admin import AuditRow

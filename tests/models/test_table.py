@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-from advisor_desk.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from advisor_desk.models.table import ROW_ROLE, SORT_ROLE, Column, RowTableModel
 
 
 @dataclass(frozen=True)

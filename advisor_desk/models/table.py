@@ -65,6 +65,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return self._extra(row, role)
+
+    def _extra(self, row: R, role: int) -> Any:
+        """Other roles (colours, fonts) of a row; subclasses override."""
         return None
 
     def headerData(
