@@ -827,6 +827,7 @@ def courriels_thread_shot(s: Shooter) -> QWidget:
 
 
 def _supervision(s: Shooter) -> QWidget:
+    _mail_demo(s)
     window = s.main_window("supervisor")
     window.workspace.show_screen("supervision")
     s.settle(0.5)

@@ -2446,10 +2446,6 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
 <context>
     <name>SupervisionModels</name>
     <message>
-        <source>&lt; 1 day</source>
-        <translation>&lt; 1 jour</translation>
-    </message>
-    <message>
         <source>1–3 days</source>
         <translation>1 à 3 jours</translation>
     </message>
@@ -2458,8 +2454,12 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>3 à 7 jours</translation>
     </message>
     <message>
-        <source>&gt; 7 days</source>
-        <translation>&gt; 7 jours</translation>
+        <source>Under 1 day</source>
+        <translation>Moins d'un jour</translation>
+    </message>
+    <message>
+        <source>Over 7 days</source>
+        <translation>Plus de 7 jours</translation>
     </message>
     <message>
         <source>Theme</source>
@@ -2574,7 +2574,7 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     </message>
     <message>
         <source>Procedures: {open} open, {overdue} overdue; acceptance rate {acc}. Appointments: {booked} booked, no-show rate {noshow}, average wait {wait} min.</source>
-        <translation>Démarches : {open} ouvertes, {overdue} en retard ; taux d'acceptation {acc}. Rendez-vous : {booked} réservés, taux d'absence {noshow}, attente moyenne {wait} min.</translation>
+        <translation>Démarches : {open} ouvertes, {overdue} en retard ; taux d&apos;acceptation {acc}. Rendez-vous : {booked} réservés, taux d&apos;absence {noshow}, attente moyenne {wait} min.</translation>
     </message>
     <message>
         <source>Back to the queue</source>
@@ -2582,7 +2582,7 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     </message>
     <message>
         <source>Select the items to reassign first.</source>
-        <translation>Sélectionnez d'abord les éléments à réattribuer.</translation>
+        <translation>Sélectionnez d&apos;abord les éléments à réattribuer.</translation>
     </message>
     <message>
         <source>{count} item(s) reassigned.</source>

@@ -1,0 +1,117 @@
+"""Supervision screen: the period changes the figures; a bar or a row opens the filtered queue."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from advisor_desk.backend.facade import BoundBackend
+from advisor_desk.domain.enums import MailTheme, Role
+from advisor_desk.models.supervision import AgentLoadModel, BacklogModel, theme_rows
+from advisor_desk.ui.context import AppContext
+from advisor_desk.ui.ops import OpRunner
+from advisor_desk.ui.screens import COURRIELS, DEMARCHES, SCREENS, SUPERVISION
+from advisor_desk.ui.screens.supervision import SupervisionScreen
+from advisor_desk.ui.settings import Settings
+from advisor_desk.ui.supervision.period_bar import MONTH, TODAY
+from advisor_desk.ui.workspace import Workspace
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from backend.test_supervision import Crafted
+from backend.test_supervision import crafted as crafted
+
+Login = Callable[[Role], BoundBackend]
+
+
+def _workspace(qtbot, login: Login, ops: OpRunner, settings: Settings):  # type: ignore[no-untyped-def]
+    app = AppContext(login(Role.SUPERVISOR), ops, settings, database="test")
+    specs = [s for s in SCREENS if s.key in (SUPERVISION, COURRIELS, DEMARCHES)]
+    workspace = Workspace(app, specs)
+    qtbot.addWidget(workspace)
+    workspace.resize(1400, 900)
+    screen = workspace.show_screen(SUPERVISION)
+    assert isinstance(screen, SupervisionScreen)
+    workspace.show()
+    qtbot.waitUntil(lambda: screen.dashboard is not None, timeout=10_000)
+    return workspace, screen
+
+
+def test_models_pass_the_model_tester(qtmodeltester, login: Login, crafted: Crafted) -> None:  # type: ignore[no-untyped-def]
+    board = login(Role.SUPERVISOR).supervision.dashboard(crafted.day0, crafted.day0)
+    backlog = BacklogModel()
+    backlog.set_rows(theme_rows(board.mail.backlog))
+    qtmodeltester.check(backlog)
+    agents = AgentLoadModel()
+    agents.set_rows(board.agents)
+    qtmodeltester.check(agents)
+
+
+def test_period_then_bar_opens_the_filtered_mail_queue(  # type: ignore[no-untyped-def]
+    qtbot, login: Login, crafted: Crafted, ops: OpRunner, settings: Settings
+) -> None:
+    workspace, screen = _workspace(qtbot, login, ops, settings)
+    screen.period.select(TODAY)
+    qtbot.waitUntil(
+        lambda: (
+            screen.dashboard is not None
+            and screen.dashboard.period_start == screen.dashboard.period_end
+        ),
+        timeout=10_000,
+    )
+    screen.period.select(MONTH)
+    qtbot.waitUntil(
+        lambda: screen.dashboard is not None and screen.dashboard.period_start.day == 1,
+        timeout=10_000,
+    )
+    assert screen.backlog_model.rowCount() == 2  # reimbursements, CSS
+    series = screen.backlog_chart.series
+    assert series is not None
+    index = screen.backlog_chart.themes.index(MailTheme.CSS)
+    series.clicked.emit(index, series.barSets()[0])
+    assert workspace.current_key() == COURRIELS
+    courriels = workspace.built_screen(COURRIELS)
+    assert courriels is not None
+    assert courriels.theme.currentData() == MailTheme.CSS
+
+
+def test_row_opens_the_filtered_declarations_queue(  # type: ignore[no-untyped-def]
+    qtbot, login: Login, crafted: Crafted, ops: OpRunner, settings: Settings
+) -> None:
+    workspace, screen = _workspace(qtbot, login, ops, settings)
+    model = screen.declaration_model
+    assert model.rowCount() == 3
+    row = model.row_at(0)
+    screen.declaration_table.activated.emit(model.index(0, 0))
+    assert workspace.current_key() == DEMARCHES
+    demarches = workspace.built_screen(DEMARCHES)
+    assert demarches is not None
+    assert demarches.kind.currentData() == row.kind
+    assert demarches.state.currentData() == row.state
+
+
+def test_rebalance_and_export(  # type: ignore[no-untyped-def]
+    qtbot, login: Login, crafted: Crafted, ops: OpRunner, settings: Settings, tmp_path: Path
+) -> None:
+    _, screen = _workspace(qtbot, login, ops, settings)
+    row = next(i for i, a in enumerate(screen.agent_model.rows) if a.agent_id == crafted.agent_id)
+    screen.agent_table.selectRow(row)
+    qtbot.waitUntil(lambda: screen.items_model.rowCount() == 3, timeout=10_000)
+    screen.items_table.selectAll()
+    screen.target.setCurrentIndex(0)  # back to the queue
+    screen.rebalance_selected()
+    qtbot.waitUntil(lambda: screen.items_model.rowCount() == 0, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            screen.dashboard is not None
+            and all(a.open_threads == 0 for a in screen.dashboard.agents)
+        ),
+        timeout=10_000,
+    )
+    target = tmp_path / "export.xlsx"
+    screen.export_to("xlsx", target)
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    qtbot.waitUntil(lambda: "export.xlsx" in screen.status.text(), timeout=10_000)
+    assert "courriels" in load_workbook(target).sheetnames
