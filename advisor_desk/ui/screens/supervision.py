@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QLocale, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -396,10 +396,10 @@ class SupervisionScreen(QWidget):
 
 
 def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f} %"
+    return "—" if value is None else QLocale().toString(value * 100, "f", 1) + "\u00a0%"
 
 
 def _num(value: float | int | None) -> str:
     if value is None:
         return "—"
-    return f"{value:.1f}" if isinstance(value, float) else str(value)
+    return QLocale().toString(value, "f", 1) if isinstance(value, float) else str(value)
