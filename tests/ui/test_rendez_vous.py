@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import Engine
 
@@ -91,7 +91,8 @@ def test_office_choices_model(qtmodeltester, qapp: QApplication) -> None:  # typ
     model = OfficeChoicesModel()
     model.set_rows([OfficeChoice(office, 1.234, [slot]), OfficeChoice(office, None, [])])
     qtmodeltester.check(model)
-    assert model.index(0, 1).data() == "1.2 km"
+    # In the user's locale: "1,2 km" in French.
+    assert model.index(0, 1).data() == QLocale().toString(1.2, "f", 1) + " km"
     assert model.index(1, 1).data() == "—"
 
 
