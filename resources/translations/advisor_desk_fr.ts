@@ -280,6 +280,25 @@
     </message>
 </context>
 <context>
+    <name>BatchBar</name>
+    <message>
+        <source>Reason (required to refuse or close)</source>
+        <translation>Motif (obligatoire pour refuser ou classer)</translation>
+    </message>
+    <message>
+        <source>Apply to the &amp;selection</source>
+        <translation>Appli<translation>Appliquer à la &amp;sélection</translation>amp;quer à la sélection</translation>
+    </message>
+    <message>
+        <source>{n} selected:</source>
+        <translation>{n} sélectionnées :</translation>
+    </message>
+    <message>
+        <source>{done} request(s) done, {skipped} skipped.</source>
+        <translation>{done} demande(s) traitée(s), {skipped} ignorée(s).</translation>
+    </message>
+</context>
+<context>
     <name>BookingDialog</name>
     <message>
         <source>New appointment for {name}</source>
@@ -2455,7 +2474,7 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     </message>
     <message>
         <source>Under 1 day</source>
-        <translation>Moins d'un jour</translation>
+        <translation>Moins d&apos;un jour</translation>
     </message>
     <message>
         <source>Over 7 days</source>

@@ -237,3 +237,43 @@ def test_form_lists_the_documents_its_answers_require(
     combo.setCurrentIndex(combo.findData("stolen"))
     assert "Récépissé de dépôt de plainte" in dialog.documents.text()
     dialog.reject()
+
+
+def test_one_decision_for_several_selected_requests(
+    qtbot,  # type: ignore[no-untyped-def]
+    login: Callable[[Role], BoundBackend],
+    family: Family,
+    ops: OpRunner,
+    settings: Settings,
+) -> None:
+    agent = login(Role.BACKOFFICE)
+    for _ in range(2):
+        agent.declarations.file(
+            family.member_id,
+            DeclarationKind.VITALE_LOST,
+            {
+                "rank": "1",
+                "loss_kind": "lost",
+                "loss_date": today_paris().strftime("%d/%m/%Y"),
+                "circumstances": "Perdue en faisant les courses",
+            },
+        )
+    screen = DemarchesScreen(_app(agent, ops, settings))
+    qtbot.addWidget(screen)
+    activate(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2, timeout=10_000)
+    assert not screen.batch.apply_button.isVisibleTo(screen)
+    screen.table.setFocus()
+    qtbot.keyClick(screen.table, Qt.Key.Key_Space)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert screen.batch.apply_button.isVisibleTo(screen)
+    bar = screen.batch
+    bar.target.setCurrentIndex(bar.target.findData(S.CLOSED))
+    qtbot.keyClicks(bar.comment, "Doublon de la demande en ligne")
+    bar.apply_button.setFocus()
+    qtbot.keyClick(bar.apply_button, Qt.Key.Key_Space)
+    # Received requests may be closed directly: both are, and the open queue empties.
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 0, timeout=10_000)
+    assert bar.report.text().startswith(("2 ", "2\u00a0"))
+    states = {r.state for r in agent.declarations.queue(QueueView.ALL, None, S.CLOSED)}
+    assert states == {S.CLOSED}

@@ -22,6 +22,7 @@ from advisor_desk.domain.declarations.workflow import STATE_LABELS_FR
 from advisor_desk.domain.enums import DeclarationKind, DeclarationState
 from advisor_desk.models.declarations import DeclarationQueueModel
 from advisor_desk.ui.context import AppContext, Topics
+from advisor_desk.ui.declarations.batch_bar import BatchBar
 from advisor_desk.ui.declarations.detail_panel import DeclarationDetailPanel
 from advisor_desk.ui.declarations.filing_dialog import TOPIC
 from advisor_desk.ui.ops import OpError
@@ -82,13 +83,16 @@ class DemarchesScreen(QWidget):
         self.table.setObjectName("declarationQueue")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows: one decision for all of them (the batch bar below the queue).
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         # A queue view holds at most a few hundred rows: columns fit their contents.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.panel = StatePanel(self.table, self)
+        self.batch = BatchBar(app, self)
+        self.batch.applied.connect(lambda _report: self._app.bus.publish(TOPIC, None))
         self.panel.retry_requested.connect(self.reload)
         self.detail = DeclarationDetailPanel(app, self)
         self.detail.changed.connect(self._detail_changed)
@@ -102,6 +106,7 @@ class DemarchesScreen(QWidget):
         status.addWidget(self.refresh_button)
         left_layout.addLayout(status)
         left_layout.addWidget(self.panel)
+        left_layout.addWidget(self.batch)
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
@@ -165,6 +170,7 @@ class DemarchesScreen(QWidget):
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
+        self.batch.set_selection([self.model.row_at(r.row()).id for r in rows])
         if not rows:
             return
         row = self.model.row_at(rows[0].row())
