@@ -287,7 +287,7 @@
     </message>
     <message>
         <source>Apply to the &amp;selection</source>
-        <translation>Appli<translation>Appliquer à la &amp;sélection</translation>amp;quer à la sélection</translation>
+        <translation>Appli&amp;quer à la sélection</translation>
     </message>
     <message>
         <source>{n} selected:</source>

@@ -66,3 +66,21 @@ def test_the_committed_catalogue_lists_every_tr_string(tmp_path: Path) -> None:
     committed = set(_messages(TS))
     assert in_code - committed == set(), "run scripts/update_translations.py and translate"
     assert committed - in_code == set(), "run scripts/update_translations.py (stale strings)"
+
+
+def test_the_catalogue_compiles_cleanly(tmp_path: Path) -> None:
+    """lrelease is stricter than XML: a translation holding markup fails the build."""
+    lrelease = shutil.which("pyside6-lrelease") or str(
+        Path(sys.executable).with_name("pyside6-lrelease")
+    )
+    if not Path(lrelease).exists():
+        pytest.skip("pyside6-lrelease is not installed")
+    proc = subprocess.run(
+        [lrelease, str(TS), "-qm", str(tmp_path / "fr.qm")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for translation in _messages(TS).values():
+        assert len(translation) == 0, "a translation must hold text only"
