@@ -196,12 +196,10 @@ def login_shot(s: Shooter) -> QPixmap:
     window.resize(SIZE)
     window.show()
     s.windows.append(window)
-    demo = demo_accounts()
-    hint = None
-    if demo is not None:
-        hint = QCoreApplication.translate(
-            "app", "Demo database — logins: {logins}; password: {password}"
-        ).format(logins=", ".join(demo[1]), password=demo[0])
+    password, logins = demo_accounts()
+    hint = QCoreApplication.translate(
+        "app", "Demo database — logins: {logins}; password: {password}"
+    ).format(logins=", ".join(logins), password=password)
     dialog = LoginDialog(window, hint)
     dialog.set_login(s.logins["counter"])
     dialog.show()

@@ -52,10 +52,9 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
 
 
 def _demo_hint(target: bootstrap.Target) -> str | None:
-    demo = bootstrap.demo_accounts() if target.embedded_default else None
-    if demo is None:
+    if not target.embedded_default:
         return None
-    password, logins = demo
+    password, logins = bootstrap.demo_accounts()
     return QCoreApplication.translate(
         "app", "Demo database — logins: {logins}; password: {password}"
     ).format(logins=", ".join(logins), password=password)
@@ -64,14 +63,7 @@ def _demo_hint(target: bootstrap.Target) -> str | None:
 def _demo_credentials(login: str | None) -> tuple[str, str] | None:
     if not login:
         return None
-    demo = bootstrap.demo_accounts()
-    if demo is None:
-        raise BackendUnavailable(
-            QCoreApplication.translate(
-                "app", "--demo-login needs the demo accounts, which this version does not ship."
-            )
-        )
-    return login, demo[0]
+    return login, bootstrap.demo_accounts()[0]
 
 
 def _opener(
@@ -138,16 +130,8 @@ def run_app(args: argparse.Namespace) -> int:
     if smoke_url is not None:
         # The temporary database is the embedded demo one: created, migrated, seeded.
         target = bootstrap.Target(database_url=smoke_url)
-        demo = bootstrap.demo_accounts()
-        demo_login = (demo[1][0], demo[0]) if demo and demo[1] else None
-        if demo_login is None:
-            print(
-                QCoreApplication.translate(
-                    "app", "advisor-desk: the smoke test needs the demo accounts."
-                ),
-                file=sys.stderr,
-            )
-            return 1
+        password, logins = bootstrap.demo_accounts()
+        demo_login: tuple[str, str] | None = (logins[0], password)
     else:
         target = bootstrap.resolve_target(
             args.db, args.server, args.ca_bundle, settings.database_url, settings.server_url

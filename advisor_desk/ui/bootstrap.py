@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
+from advisor_desk.domain.enums import Role
 from advisor_desk.domain.errors import AdvisorDeskError, BackendUnavailable
 
 from .ops import OpControl
@@ -67,23 +66,8 @@ def resolve_target(
     return Target()
 
 
-def module_exists(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
-
-
 def open_remote(server_url: str, ca_bundle: str | None) -> UnboundBackend:
-    if not module_exists("advisor_desk.backend.remote"):
-        raise BackendUnavailable(
-            QCoreApplication.translate(
-                "bootstrap",
-                "This version cannot connect to an advisor-desk server yet (the remote "
-                "backend is not installed). Start without --server to use a database.",
-            )
-        )
-    from advisor_desk.backend.remote import RemoteBackend  # type: ignore[import-not-found,unused-ignore]
+    from advisor_desk.backend.remote import RemoteBackend
 
     backend: UnboundBackend = RemoteBackend(server_url, ca_bundle=ca_bundle)
     return backend
@@ -120,7 +104,7 @@ def open_database(
             0, None, QCoreApplication.translate("bootstrap", "Updating the database schema…")
         )
         migrate.upgrade(engine)
-    if seed_demo and (fresh or resume_seed) and module_exists("advisor_desk.backend.seed"):
+    if seed_demo and (fresh or resume_seed):
         if on_seed_state is not None:
             on_seed_state(True)
         seed_demo_data(engine, control, members, fresh=fresh)
@@ -157,23 +141,17 @@ def seed_demo_data(engine: object, control: OpControl, members: int, *, fresh: b
     control.progress(members, members, label)
 
 
-def demo_accounts() -> tuple[str, list[str]] | None:
-    """(password, one login per role) of the demo database, if the seeder ships them."""
-    if not module_exists("advisor_desk.backend.demo_accounts"):
-        return None
-    module = importlib.import_module("advisor_desk.backend.demo_accounts")
-    password = getattr(module, "DEMO_PASSWORD", None)
-    if not isinstance(password, str):
-        return None
+def demo_accounts() -> tuple[str, list[str]]:
+    """(password, one login per role) of the demo database."""
+    from advisor_desk.backend.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+
     logins: list[str] = []
-    roles: set[object] = set()
-    for account in getattr(module, "DEMO_ACCOUNTS", ()):
-        role = getattr(account, "role", None)
-        login = getattr(account, "login", None)
-        if isinstance(login, str) and role not in roles:
-            roles.add(role)
-            logins.append(login)
-    return password, logins
+    roles: set[Role] = set()
+    for account in DEMO_ACCOUNTS:
+        if account.role not in roles:
+            roles.add(account.role)
+            logins.append(account.login)
+    return DEMO_PASSWORD, logins
 
 
 def connection_probe(unbound: UnboundBackend, bound: BoundBackend) -> Callable[[], object]:

@@ -2976,16 +2976,8 @@ Aucun écran n&apos;est encore disponible pour votre profil dans cette version. 
         <translation>Base de démonstration — identifiants : {logins} ; mot de passe : {password}</translation>
     </message>
     <message>
-        <source>--demo-login needs the demo accounts, which this version does not ship.</source>
-        <translation>--demo-login a besoin des comptes de démonstration, absents de cette version.</translation>
-    </message>
-    <message>
         <source>--demo-login only works on the embedded demo database.</source>
         <translation>--demo-login ne fonctionne que sur la base de démonstration embarquée.</translation>
-    </message>
-    <message>
-        <source>advisor-desk: the smoke test needs the demo accounts.</source>
-        <translation>advisor-desk : le test de fumée a besoin des comptes de démonstration.</translation>
     </message>
     <message>
         <source>timed out</source>
@@ -2994,10 +2986,6 @@ Aucun écran n&apos;est encore disponible pour votre profil dans cette version. 
 </context>
 <context>
     <name>bootstrap</name>
-    <message>
-        <source>This version cannot connect to an advisor-desk server yet (the remote backend is not installed). Start without --server to use a database.</source>
-        <translation>Cette version ne sait pas encore se connecter à un serveur advisor-desk (le module distant est absent). Démarrez sans --server pour utiliser une base de données.</translation>
-    </message>
     <message>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
