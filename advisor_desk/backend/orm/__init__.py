@@ -7,7 +7,7 @@ from .base import Base
 from .declarations import Declaration, DeclarationDocument, DeclarationEvent
 from .documents import IssuedDocument
 from .health import Ald, IjPayment, SickLeave, WorkAccidentCase, WorkAccidentStep
-from .mail import MailMessage, MailThread, ReplyTemplate
+from .mail import MailMessage, MailThread, MailThreadViewer, ReplyTemplate
 from .members import (
     Address,
     BankAccount,
@@ -47,6 +47,7 @@ __all__ = [
     "IssuedDocument",
     "MailMessage",
     "MailThread",
+    "MailThreadViewer",
     "Member",
     "Office",
     "OfficeClosure",

@@ -65,3 +65,23 @@ class ReplyTemplate(Base):
     theme: Mapped[MailTheme | None] = mapped_column(str_enum(MailTheme, "mail_theme"))
     keywords: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
+
+
+class MailThreadViewer(Base):
+    """Who has a thread open right now, and whether they are writing a reply.
+
+    The screen refreshes its row every few seconds while the thread is shown; a row older
+    than the presence timeout no longer counts. Nothing else depends on it: it only feeds
+    the collision notice.
+    """
+
+    __tablename__ = "mail_thread_viewers"
+
+    thread_id: Mapped[int] = mapped_column(
+        ForeignKey("mail_threads.id", ondelete="CASCADE"), primary_key=True
+    )
+    advisor_id: Mapped[int] = mapped_column(
+        ForeignKey("advisors.id", ondelete="CASCADE"), primary_key=True
+    )
+    replying: Mapped[bool] = mapped_column(default=False)
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)
