@@ -63,6 +63,7 @@ from .declarations_dto import (
     DeclarationEventInfo,
     DeclarationRow,
     InsurerRef,
+    OfficeRef,
     PayloadLine,
     QueueView,
 )
@@ -73,6 +74,7 @@ from .orm import (
     DeductibleEntry,
     Dependent,
     Member,
+    Office,
 )
 from .orm.base import utcnow
 from .orm.declarations import Declaration, DeclarationDocument, DeclarationEvent
@@ -366,6 +368,17 @@ class DeclarationsService(Service):
                     select(Advisor)
                     .where(Advisor.active.is_(True), Advisor.role.in_(roles))
                     .order_by(Advisor.full_name)
+                )
+            ]
+
+    @api(Permission.DECLARATION_PROCESS, readonly=True)
+    def offices(self) -> list[OfficeRef]:
+        """Active offices, for the queue's office filter (an office's name is not member data)."""
+        with self._ctx.tx(readonly=True) as s:
+            return [
+                OfficeRef(o.id, o.name, o.city)
+                for o in s.scalars(
+                    select(Office).where(Office.active.is_(True)).order_by(Office.name)
                 )
             ]
 

@@ -108,6 +108,13 @@ class AgentRef:
 
 
 @dataclass(frozen=True)
+class OfficeRef:
+    id: int
+    name: str
+    city: str
+
+
+@dataclass(frozen=True)
 class InsurerRef:
     code: str
     name: str

@@ -833,6 +833,18 @@ dû</translation>
         <translation>En cours</translation>
     </message>
     <message>
+        <source>Any age</source>
+        <translation>Toute ancienneté</translation>
+    </message>
+    <message>
+        <source>Filed {n} days ago or more</source>
+        <translation>Déposées depuis {n} jours ou plus</translation>
+    </message>
+    <message>
+        <source>All offices</source>
+        <translation>Tous les accueils</translation>
+    </message>
+    <message>
         <source>Re&amp;fresh</source>
         <translation>Act&amp;ualiser</translation>
     </message>
@@ -851,6 +863,14 @@ dû</translation>
     <message>
         <source>S&amp;tate:</source>
         <translation>É&amp;tat :</translation>
+    </message>
+    <message>
+        <source>&amp;Age:</source>
+        <translation>&amp;Ancienneté :</translation>
+    </message>
+    <message>
+        <source>&amp;Office:</source>
+        <translation>&amp;Point d&apos;accueil :</translation>
     </message>
     <message>
         <source>Requests are processed by back-office agents. File a new request from the member file.</source>

@@ -29,6 +29,7 @@ from advisor_desk.backend.orm import (
     DeductibleEntry,
     Dependent,
     Member,
+    Office,
     VitaleCard,
 )
 from advisor_desk.domain.calendar import add_business_days
@@ -473,6 +474,31 @@ def test_queue_views_filters_and_overdue(
     agent.declarations.transition(c.id, S.CLOSED, "Doublon", c.version)
     assert [r.id for r in q(QueueView.ALL)] == [a.id, b.id]
     assert [r.id for r in q(QueueView.ALL, state=S.CLOSED)] == [c.id]
+
+
+def test_offices_for_the_queue_filter(
+    login: Callable[[Role], BoundBackend], engine: Engine
+) -> None:
+    agent = login(Role.BACKOFFICE)
+    with session_scope(engine) as s:
+        s.add(
+            Office(
+                code="T99",
+                name="Accueil fermé",
+                address_line="2 rue Neuve",
+                postcode="69001",
+                city="Lyon",
+                latitude=45.76,
+                longitude=4.83,
+                phone="3646",
+                active=False,
+            )
+        )
+    offices = agent.declarations.offices()
+    assert [(o.name, o.city) for o in offices] == [("Accueil de test", "Lyon")]
+    assert offices[0].id == agent.advisor.office_id
+    with pytest.raises(PermissionDenied):
+        login(Role.COUNTER).declarations.offices()
 
 
 def test_batch_rechecks_each_state(login: Callable[[Role], BoundBackend], family: Family) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,9 @@ from sqlalchemy import Engine
 
 from advisor_desk.backend.declarations import today_paris
 from advisor_desk.backend.declarations_dto import DeclarationRow, QueueView
+from advisor_desk.backend.engine import session_scope
 from advisor_desk.backend.facade import BoundBackend
+from advisor_desk.backend.orm import Declaration, Office
 from advisor_desk.domain.enums import DeclarationKind, DeclarationState, FilingChannel, Role
 from advisor_desk.models.declarations import DeclarationQueueModel
 from advisor_desk.ui.context import AppContext
@@ -28,7 +30,7 @@ from advisor_desk.ui.settings import Settings
 from tests.ui.helpers import activate
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from backend.test_declarations import Family, add_family
+from backend.test_declarations import Family, add_family, forms
 
 S = DeclarationState
 
@@ -140,6 +142,76 @@ def test_new_request_menu_opens_the_form_of_the_kind(
     assert isinstance(combo, QComboBox)
     qtbot.waitUntil(lambda: combo.count() == 3, timeout=10_000)  # blank + the two insurers
     dialog.reject()
+
+
+def test_age_and_office_filters_narrow_the_queue(
+    qtbot,  # type: ignore[no-untyped-def]
+    login: Callable[[Role], BoundBackend],
+    family: Family,
+    engine: Engine,
+    ops: OpRunner,
+    settings: Settings,
+) -> None:
+    agent = login(Role.BACKOFFICE)
+    old = agent.declarations.file(
+        family.member_id, DeclarationKind.ADDRESS_CHANGE, forms()[DeclarationKind.ADDRESS_CHANGE]
+    )
+    recent = agent.declarations.file(
+        family.member_id, DeclarationKind.BANK_DETAILS, forms()[DeclarationKind.BANK_DETAILS]
+    )
+    with session_scope(engine) as s:
+        s.add(
+            Office(
+                code="T02",
+                name="Accueil de Vaise",
+                address_line="3 place Valmy",
+                postcode="69009",
+                city="Lyon",
+                latitude=45.77,
+                longitude=4.80,
+                phone="3646",
+            )
+        )
+        row = s.get(Declaration, old.id)
+        assert row is not None
+        row.filed_at = datetime.now(UTC) - timedelta(days=20)
+    screen = DemarchesScreen(_app(agent, ops, settings))
+    qtbot.addWidget(screen)
+    activate(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: screen.office.count() == 3, timeout=10_000)  # all + two offices
+
+    # Alt+A reaches the age filter; two steps down: "15 days or more".
+    qtbot.keyClick(screen, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    assert screen.age.hasFocus()
+    qtbot.keyClick(screen.age, Qt.Key.Key_Down)
+    qtbot.keyClick(screen.age, Qt.Key.Key_Down)
+    assert screen.age.currentData() == 15
+    qtbot.waitUntil(
+        lambda: [screen.model.row_at(i).id for i in range(screen.model.rowCount())] == [old.id],
+        timeout=10_000,
+    )
+    assert "1 " in screen.count.text()
+
+    # Back to any age, then the other office: its queue is empty.
+    screen.age.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2, timeout=10_000)
+    vaise = screen.office.findText("Accueil de Vaise (Lyon)")
+    assert vaise > 0
+    screen.office.setFocus()
+    while screen.office.currentIndex() != vaise:
+        qtbot.keyClick(screen.office, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 0, timeout=10_000)
+    assert screen.panel.message
+    own = screen.office.findText("Accueil de test (Lyon)")
+    screen.office.setCurrentIndex(own)
+    qtbot.waitUntil(
+        lambda: (
+            {screen.model.row_at(i).id for i in range(screen.model.rowCount())}
+            == {old.id, recent.id}
+        ),
+        timeout=10_000,
+    )
 
 
 def test_counter_sees_a_notice_instead_of_the_queue(

@@ -16,7 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_desk.backend.declarations_dto import DeclarationDetail, DeclarationRow, QueueView
+from advisor_desk.backend.declarations_dto import (
+    DeclarationDetail,
+    DeclarationRow,
+    OfficeRef,
+    QueueView,
+)
 from advisor_desk.domain.declarations import KIND_TITLES_FR
 from advisor_desk.domain.declarations.workflow import STATE_LABELS_FR
 from advisor_desk.domain.enums import DeclarationKind, DeclarationState
@@ -27,6 +32,9 @@ from advisor_desk.ui.declarations.detail_panel import DeclarationDetailPanel
 from advisor_desk.ui.declarations.filing_dialog import TOPIC
 from advisor_desk.ui.ops import OpError
 from advisor_desk.ui.state_panel import StatePanel
+
+# The age filter's thresholds, in calendar days since filing.
+AGE_THRESHOLDS = (7, 15, 30, 60)
 
 
 class DemarchesScreen(QWidget):
@@ -53,6 +61,14 @@ class DemarchesScreen(QWidget):
         self.state.addItem(self.tr("Open"), None)
         for state in DeclarationState:
             self.state.addItem(STATE_LABELS_FR[state], state)
+        self.age = QComboBox(self)
+        self.age.setObjectName("queueAge")
+        self.age.addItem(self.tr("Any age"), 0)
+        for days in AGE_THRESHOLDS:
+            self.age.addItem(self.tr("Filed {n} days ago or more").format(n=days), days)
+        self.office = QComboBox(self)
+        self.office.setObjectName("queueOffice")
+        self.office.addItem(self.tr("All offices"), None)
         self.refresh_button = QPushButton(self.tr("Re&fresh"), self)
         self.refresh_button.setShortcut("F5")
         self.refresh_button.setToolTip(self.tr("Reload the queue (F5)"))
@@ -71,8 +87,18 @@ class DemarchesScreen(QWidget):
         filters.addWidget(state_label)
         filters.addWidget(self.state)
         filters.addStretch(1)
+        more_filters = QHBoxLayout()
+        age_label = QLabel(self.tr("&Age:"), self)
+        age_label.setBuddy(self.age)
+        more_filters.addWidget(age_label)
+        more_filters.addWidget(self.age)
+        office_label = QLabel(self.tr("&Office:"), self)
+        office_label.setBuddy(self.office)
+        more_filters.addWidget(office_label)
+        more_filters.addWidget(self.office)
+        more_filters.addStretch(1)
         # Long kind names must not widen the window: the combo shows a short width, lists in full.
-        for combo in (self.view, self.kind, self.state):
+        for combo in (self.view, self.kind, self.state, self.age, self.office):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -101,6 +127,7 @@ class DemarchesScreen(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
+        left_layout.addLayout(more_filters)
         status = QHBoxLayout()
         status.addWidget(self.count, 1)
         status.addWidget(self.refresh_button)
@@ -115,12 +142,13 @@ class DemarchesScreen(QWidget):
         layout.addWidget(splitter)
 
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        for combo in (self.view, self.kind, self.state):
+        for combo in (self.view, self.kind, self.state, self.age, self.office):
             combo.currentIndexChanged.connect(self.reload)
         self.refresh_button.clicked.connect(self.reload)
         app.bus.changed.connect(self._bus_changed)
         self._selected_id: int | None = None
         if app.allows("declaration.process"):
+            self._load_offices()
             self.reload()
         else:
             self.detail.setEnabled(False)
@@ -139,16 +167,43 @@ class DemarchesScreen(QWidget):
         kind_value, state_value = self.kind.currentData(), self.state.currentData()
         kind = DeclarationKind(kind_value) if kind_value else None
         state = DeclarationState(state_value) if state_value else None
+        min_age = int(self.age.currentData() or 0) or None
+        office_value = self.office.currentData()
+        office_id = int(office_value) if office_value is not None else None
         if not self.model.rowCount():
             self.panel.show_loading()
         declarations = self._app.backend.declarations
         self._app.ops.call(
-            lambda: declarations.queue(view, kind, state),
+            lambda: declarations.queue(view, kind, state, min_age, office_id),
             on_success=self._loaded,
             on_failure=self._failed,
             key="declarations.queue",
             owner=self,
         )
+
+    def _load_offices(self) -> None:
+        declarations = self._app.backend.declarations
+        self._app.ops.call(
+            declarations.offices,
+            on_success=self._offices_loaded,
+            # Without the list the queue still works: the filter stays on "All offices".
+            on_failure=lambda _error: None,
+            key="declarations.offices",
+            owner=self,
+        )
+
+    def _offices_loaded(self, offices: list[OfficeRef]) -> None:
+        current = self.office.currentData()
+        self.office.blockSignals(True)
+        try:
+            self.office.clear()
+            self.office.addItem(self.tr("All offices"), None)
+            for office in offices:
+                self.office.addItem(f"{office.name} ({office.city})", office.id)
+            index = self.office.findData(current) if current is not None else 0
+            self.office.setCurrentIndex(max(index, 0))
+        finally:
+            self.office.blockSignals(False)
 
     def _loaded(self, rows: list[DeclarationRow]) -> None:
         self.model.set_rows(rows)
@@ -182,5 +237,7 @@ class DemarchesScreen(QWidget):
         self._selected_id = detail.id  # the bus message that follows reloads the queue
 
     def _bus_changed(self, topic: str, _payload: object) -> None:
+        if topic == Topics.CONNECTION_RESTORED and self.office.count() <= 1:
+            self._load_offices()
         if topic in (TOPIC, Topics.CONNECTION_RESTORED):
             self.reload()
