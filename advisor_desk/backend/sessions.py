@@ -131,23 +131,39 @@ def authenticate(
 
 
 def resume(engine: Engine, token: str, action: str = "session.resume") -> AdvisorInfo:
-    """The advisor of a live token (and touch it); AuthError, audited, for any other token."""
+    """The advisor of a live token (and touch it); AuthError, audited, for any other token.
+
+    The server calls this before every method, so the usual case is one read: token, advisor,
+    office and team in a single query, in a read-only transaction (on SQLite a deferred one,
+    which does not queue behind writers). Only a refusal (its audit row) or a touch that is
+    due (at most every few seconds) opens a write transaction.
+    """
     digest = security.token_hash(token)
     now = utcnow()
     error: str | None = None
-    info: AdvisorInfo | None = None
-    with session_scope(engine) as s:
-        row = s.get(SessionToken, digest)
-        advisor = s.get(Advisor, row.advisor_id) if row is not None else None
-        if row is None or advisor is None:
-            error = "Session inconnue : reconnectez-vous."
-        elif row.revoked_at is not None:
+    query = (
+        select(SessionToken, Advisor, Office.name, Team.name)
+        .join(Advisor, Advisor.id == SessionToken.advisor_id)
+        .outerjoin(Office, Office.id == Advisor.office_id)
+        .outerjoin(Team, Team.id == Advisor.team_id)
+        .where(SessionToken.token_hash == digest)
+    )
+    with session_scope(engine, readonly=True) as s:
+        s.connection(execution_options={"sqlite_begin": "DEFERRED"})
+        found = s.execute(query).one_or_none()
+    if found is None:
+        error = "Session inconnue : reconnectez-vous."
+        advisor: Advisor | None = None
+    else:
+        row, advisor, office_name, team_name = found
+        if row.revoked_at is not None:
             error = "Session fermée : reconnectez-vous."
         elif row.last_seen_at + timedelta(seconds=row.idle_timeout_s) < now:
             error = "Session expirée après inactivité : reconnectez-vous."
         elif not advisor.active:
             error = "Compte désactivé."
-        if error is not None:
+    if error is not None:
+        with session_scope(engine) as s:
             write_audit(
                 s,
                 advisor_id=advisor.id if advisor else None,
@@ -156,16 +172,31 @@ def resume(engine: Engine, token: str, action: str = "session.resume") -> Adviso
                 outcome=AuditOutcome.REFUSED,
                 detail=error,
             )
-        else:
-            assert row is not None and advisor is not None
-            # Touch at most every few seconds: one UPDATE per call would serialize the server.
-            if (now - row.last_seen_at).total_seconds() > 5:
-                row.last_seen_at = now
-            info = _info(s, advisor)
-    if error is not None:
         raise AuthError(error)
-    assert info is not None
-    return info
+    assert found is not None and advisor is not None
+    # Touch at most every few seconds: one UPDATE per call would serialize the server. The
+    # UPDATE re-checks the token is still live, so a logout in between is not undone.
+    if (now - row.last_seen_at).total_seconds() > 5:
+        with session_scope(engine) as s:
+            s.execute(
+                update(SessionToken)
+                .where(
+                    SessionToken.token_hash == digest,
+                    SessionToken.revoked_at.is_(None),
+                    SessionToken.last_seen_at < now,
+                )
+                .values(last_seen_at=now)
+            )
+    return AdvisorInfo(
+        id=advisor.id,
+        login=advisor.login,
+        full_name=advisor.full_name,
+        role=advisor.role,
+        office_id=advisor.office_id,
+        office_name=office_name,
+        team_id=advisor.team_id,
+        team_name=team_name,
+    )
 
 
 class SessionService(Service):
