@@ -107,6 +107,11 @@ class AgentRef:
     full_name: str
 
 
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
 @dataclass(frozen=True)
 class OfficeRef:
     id: int

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AbsencesPanel</name>
+    <message>
+        <source>&amp;Advisor:</source>
+        <translation>&amp;Agent :</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the absence</source>
+        <translation>&amp;Supprimer l&apos;absence</translation>
+    </message>
+    <message>
+        <source>e.g. training, leave</source>
+        <translation>ex. formation, congés</translation>
+    </message>
+    <message>
+        <source>Add the a&amp;bsence</source>
+        <translation>Ajouter l&apos;a&amp;bsence</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>A&amp;u :</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+        <source>New absence</source>
+        <translation>Nouvelle absence</translation>
+    </message>
+    <message>
+        <source>No active advisor.</source>
+        <translation>Aucun agent actif.</translation>
+    </message>
+    <message>
+        <source>No absence planned for this advisor.</source>
+        <translation>Aucune absence prévue pour cet agent.</translation>
+    </message>
+    <message>
+        <source>Absence of {advisor} added.</source>
+        <translation>Absence de {advisor} ajoutée.</translation>
+    </message>
+    <message>
+        <source>Absence deleted.</source>
+        <translation>Absence supprimée.</translation>
+    </message>
+</context>
+<context>
     <name>AccountsPanel</name>
     <message>
         <source>&amp;New account…</source>
@@ -339,6 +390,52 @@
     <message>
         <source>{when} with {advisor}</source>
         <translation>{when} avec {advisor}</translation>
+    </message>
+</context>
+<context>
+    <name>BureauxScreen</name>
+    <message>
+        <source>Offices and hours</source>
+        <translation>Points d&apos;accueil et horaires</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Motifs</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Plages d&apos;ouverture</translation>
+    </message>
+    <message>
+        <source>Absences</source>
+        <translation>Absences</translation>
+    </message>
+</context>
+<context>
+    <name>ClosuresBox</name>
+    <message>
+        <source>Reason, e.g. staff training</source>
+        <translation>Motif, par exemple formation du personnel</translation>
+    </message>
+    <message>
+        <source>A&amp;dd closure</source>
+        <translation>Ajouter la &amp;fermeture</translation>
+    </message>
+    <message>
+        <source>&amp;Remove closure</source>
+        <translation>&amp;Retirer la fermeture</translation>
+    </message>
+    <message>
+        <source>A public holiday cannot be removed</source>
+        <translation>Un jour férié ne peut pas être retiré</translation>
+    </message>
+    <message>
+        <source>Closure on {day} added.</source>
+        <translation>Fermeture du {day} ajoutée.</translation>
+    </message>
+    <message>
+        <source>Closure on {day} removed.</source>
+        <translation>Fermeture du {day} retirée.</translation>
     </message>
 </context>
 <context>
@@ -853,6 +950,22 @@ dû</translation>
         <translation>Recharger la file (F5)</translation>
     </message>
     <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xporter</translation>
+    </message>
+    <message>
+        <source>Save the filtered queue as a spreadsheet (every row, not only the first 500)</source>
+        <translation>Enregistrer la file filtrée dans un tableur (toutes les lignes, pas seulement les 500 premières)</translation>
+    </message>
+    <message>
+        <source>CSV file…</source>
+        <translation>Fichier CSV…</translation>
+    </message>
+    <message>
+        <source>Excel workbook…</source>
+        <translation>Classeur Excel…</translation>
+    </message>
+    <message>
         <source>&amp;Queue:</source>
         <translation>F&amp;ile :</translation>
     </message>
@@ -875,6 +988,22 @@ dû</translation>
     <message>
         <source>Requests are processed by back-office agents. File a new request from the member file.</source>
         <translation>Les démarches sont traitées par les agents du back-office. Déposez une nouvelle démarche depuis le dossier de l&apos;assuré.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Enregistré dans {path}.</translation>
     </message>
     <message>
         <source>{n} request(s), {late} overdue</source>
@@ -1058,6 +1187,29 @@ dû</translation>
     </message>
 </context>
 <context>
+    <name>EscalateDialog</name>
+    <message>
+        <source>Escalate to a supervisor</source>
+        <translation>Escalader à un superviseur</translation>
+    </message>
+    <message>
+        <source>The thread leaves the shared queue and goes to the supervisors&apos; “Escalated” view. Say what they should decide.</source>
+        <translation>L&apos;échange quitte la file commune et rejoint la vue « Escaladés » des superviseurs. Indiquez ce qu&apos;ils doivent trancher.</translation>
+    </message>
+    <message>
+        <source>&amp;Note (required):</source>
+        <translation>&amp;Note (obligatoire) :</translation>
+    </message>
+    <message>
+        <source>&amp;Escalate</source>
+        <translation>&amp;Escalader</translation>
+    </message>
+    <message>
+        <source>Write a note for the supervisors.</source>
+        <translation>Écrivez une note pour les superviseurs.</translation>
+    </message>
+</context>
+<context>
     <name>FileRequestButton</name>
     <message>
         <source>&amp;New request</source>
@@ -1128,6 +1280,21 @@ dû</translation>
     <message>
         <source>Closed</source>
         <translation>Clos</translation>
+    </message>
+</context>
+<context>
+    <name>HoursEditor</name>
+    <message>
+        <source>Opening ranges, e.g. 08:30-12:00, 13:30-16:30; empty: closed all day</source>
+        <translation>Plages d&apos;ouverture, par exemple 08:30-12:00, 13:30-16:30 ; vide : fermé toute la journée</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fermé</translation>
+    </message>
+    <message>
+        <source>{day}:</source>
+        <translation>{day} :</translation>
     </message>
 </context>
 <context>
@@ -1809,6 +1976,128 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     </message>
 </context>
 <context>
+    <name>OfficeForm</name>
+    <message>
+        <source>e.g. LYO3</source>
+        <translation>ex. LYO3</translation>
+    </message>
+    <message>
+        <source>e.g. 45.7602</source>
+        <translation>ex. 45,7602</translation>
+    </message>
+    <message>
+        <source>e.g. 4.8600</source>
+        <translation>ex. 4,8600</translation>
+    </message>
+    <message>
+        <source>Step-free entrance</source>
+        <translation>Entrée de plain-pied</translation>
+    </message>
+    <message>
+        <source>Accessible parking</source>
+        <translation>Stationnement accessible</translation>
+    </message>
+    <message>
+        <source>Accessible counter</source>
+        <translation>Guichet accessible</translation>
+    </message>
+    <message>
+        <source>Hearing loop</source>
+        <translation>Boucle magnétique</translation>
+    </message>
+    <message>
+        <source>Open to bookings (active)</source>
+        <translation>Ouvert aux rendez-vous (actif)</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>C&amp;ode :</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>No&amp;m :</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>Post&amp;code:</source>
+        <translation>Code &amp;postal :</translation>
+    </message>
+    <message>
+        <source>&amp;Town:</source>
+        <translation>&amp;Commune :</translation>
+    </message>
+    <message>
+        <source>&amp;Latitude:</source>
+        <translation>&amp;Latitude :</translation>
+    </message>
+    <message>
+        <source>Lon&amp;gitude:</source>
+        <translation>Lon&amp;gitude :</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+        <source>Reduced mobility:</source>
+        <translation>Accessibilité PMR :</translation>
+    </message>
+</context>
+<context>
+    <name>OfficesPanel</name>
+    <message>
+        <source>&amp;New office</source>
+        <translation>&amp;Nouveau point d&apos;accueil</translation>
+    </message>
+    <message>
+        <source>&amp;Save the office</source>
+        <translation>&amp;Enregistrer le point d&apos;accueil</translation>
+    </message>
+    <message>
+        <source>Save the &amp;hours</source>
+        <translation>Enregistrer les &amp;horaires</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Point d&apos;accueil</translation>
+    </message>
+    <message>
+        <source>Weekly opening hours</source>
+        <translation>Horaires d&apos;ouverture de la semaine</translation>
+    </message>
+    <message>
+        <source>Closures (from today)</source>
+        <translation>Fermetures (à partir d&apos;aujourd&apos;hui)</translation>
+    </message>
+    <message>
+        <source>No office yet: create one with “New office”.</source>
+        <translation>Aucun point d&apos;accueil : créez-en un avec « Nouveau point d&apos;accueil ».</translation>
+    </message>
+    <message>
+        <source>Type the coordinates as decimal numbers.</source>
+        <translation>Saisissez les coordonnées en nombres décimaux.</translation>
+    </message>
+    <message>
+        <source>Office “{name}” created.</source>
+        <translation>Point d&apos;accueil « {name} » créé.</translation>
+    </message>
+    <message>
+        <source>Office “{name}” saved.</source>
+        <translation>Point d&apos;accueil « {name} » enregistré.</translation>
+    </message>
+    <message>
+        <source>{day}: type the ranges as 08:30-12:00, 13:30-16:30.</source>
+        <translation>{day} : saisissez les plages ainsi : 08:30-12:00, 13:30-16:30.</translation>
+    </message>
+    <message>
+        <source>Opening hours of “{name}” saved.</source>
+        <translation>Horaires d&apos;ouverture de « {name} » enregistrés.</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>Preview — {title}</source>
@@ -1904,6 +2193,85 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     <message>
         <source>&amp;Period:</source>
         <translation>&amp;Période :</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonsPanel</name>
+    <message>
+        <source>&amp;New reason</source>
+        <translation>&amp;Nouveau motif</translation>
+    </message>
+    <message>
+        <source>e.g. css</source>
+        <translation>ex. css</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>No booking later than this many hours before</source>
+        <translation>Pas de réservation moins de ce nombre d&apos;heures avant</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> j</translation>
+    </message>
+    <message>
+        <source>No booking further ahead than this many days</source>
+        <translation>Pas de réservation plus de ce nombre de jours à l&apos;avance</translation>
+    </message>
+    <message>
+        <source>Offered to book (active)</source>
+        <translation>Proposé à la réservation (actif)</translation>
+    </message>
+    <message>
+        <source>&amp;Save the reason</source>
+        <translation>&amp;Enregistrer le motif</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>C&amp;ode :</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Libellé :</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Durée :</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>Mo&amp;dalité :</translation>
+    </message>
+    <message>
+        <source>Minimum d&amp;elay:</source>
+        <translation>Délai m&amp;inimal :</translation>
+    </message>
+    <message>
+        <source>Ma&amp;ximum delay:</source>
+        <translation>Délai ma&amp;ximal :</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>No reason yet: create one with “New reason”.</source>
+        <translation>Aucun motif : créez-en un avec « Nouveau motif ».</translation>
+    </message>
+    <message>
+        <source>Reason “{label}” created.</source>
+        <translation>Motif « {label} » créé.</translation>
+    </message>
+    <message>
+        <source>Reason “{label}” saved.</source>
+        <translation>Motif « {label} » enregistré.</translation>
     </message>
 </context>
 <context>
@@ -2263,6 +2631,104 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     <message>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe ne sont pas identiques.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>New opening range</source>
+        <translation>Nouvelle plage d&apos;ouverture</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Chaque semaine</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>Une seule fois</translation>
+    </message>
+    <message>
+        <source>No end date</source>
+        <translation>Sans date de fin</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <source>&amp;Advisor:</source>
+        <translation>&amp;Agent :</translation>
+    </message>
+    <message>
+        <source>&amp;Office:</source>
+        <translation>&amp;Point d&apos;accueil :</translation>
+    </message>
+    <message>
+        <source>&amp;Recurrence:</source>
+        <translation>&amp;Récurrence :</translation>
+    </message>
+    <message>
+        <source>&amp;Weekday:</source>
+        <translation>&amp;Jour de la semaine :</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>Jusqu&apos;au :</translation>
+    </message>
+    <message>
+        <source>Hours:</source>
+        <translation>Horaires :</translation>
+    </message>
+    <message>
+        <source>Rea&amp;sons:</source>
+        <translation>Moti&amp;fs :</translation>
+    </message>
+    <message>
+        <source>Add the range</source>
+        <translation>Ajouter la plage</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Jour :</translation>
+    </message>
+    <message>
+        <source>Choose an advisor and an office.</source>
+        <translation>Choisissez un agent et un point d&apos;accueil.</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulesPanel</name>
+    <message>
+        <source>&amp;Office:</source>
+        <translation>&amp;Point d&apos;accueil :</translation>
+    </message>
+    <message>
+        <source>&amp;Add a range…</source>
+        <translation>&amp;Ajouter une plage…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the range</source>
+        <translation>&amp;Supprimer la plage</translation>
+    </message>
+    <message>
+        <source>Deleting a range keeps its booked appointments: cancel them from the agenda.</source>
+        <translation>Supprimer une plage garde ses rendez-vous déjà pris : annulez-les depuis l&apos;agenda.</translation>
+    </message>
+    <message>
+        <source>All offices</source>
+        <translation>Tous les points d&apos;accueil</translation>
+    </message>
+    <message>
+        <source>No opening range here: add one with “Add a range”.</source>
+        <translation>Aucune plage d&apos;ouverture ici : ajoutez-en une avec « Ajouter une plage ».</translation>
+    </message>
+    <message>
+        <source>Opening range of {advisor} added.</source>
+        <translation>Plage d&apos;ouverture de {advisor} ajoutée.</translation>
+    </message>
+    <message>
+        <source>Opening range of {advisor} deleted.</source>
+        <translation>Plage d&apos;ouverture de {advisor} supprimée.</translation>
     </message>
 </context>
 <context>
@@ -2651,6 +3117,30 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
 <context>
     <name>ThreadView</name>
     <message>
+        <source>Release</source>
+        <translation>Relâcher</translation>
+    </message>
+    <message>
+        <source>Put the thread back in the shared queue (Ctrl+Shift+R)</source>
+        <translation>Remettre l&apos;échange dans la file commune (Ctrl+Maj+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>&amp;Transférer…</translation>
+    </message>
+    <message>
+        <source>Hand the thread to another agent or a team, with a note (Ctrl+Shift+T)</source>
+        <translation>Confier l&apos;échange à un autre agent ou à une équipe, avec une note (Ctrl+Maj+T)</translation>
+    </message>
+    <message>
+        <source>Escalate…</source>
+        <translation>Escalader…</translation>
+    </message>
+    <message>
+        <source>Hand the thread to the supervisors, with a note (Ctrl+Shift+X)</source>
+        <translation>Confier l&apos;échange aux superviseurs, avec une note (Ctrl+Maj+X)</translation>
+    </message>
+    <message>
         <source>Press Enter on a template to insert it</source>
         <translation>Appuyez sur Entrée sur un modèle pour l&apos;insérer</translation>
     </message>
@@ -2703,6 +3193,10 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>{h} heures ouvrées restantes pour répondre</translation>
     </message>
     <message>
+        <source>Handled by {name}</source>
+        <translation>Pris en charge par {name}</translation>
+    </message>
+    <message>
         <source>Escalated to a supervisor</source>
         <translation>Escaladé à un superviseur</translation>
     </message>
@@ -2733,6 +3227,61 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     <message>
         <source>Note saved.</source>
         <translation>Note enregistrée.</translation>
+    </message>
+    <message>
+        <source>Thread put back in the shared queue.</source>
+        <translation>Échange remis dans la file commune.</translation>
+    </message>
+    <message>
+        <source>Thread transferred.</source>
+        <translation>Échange transféré.</translation>
+    </message>
+    <message>
+        <source>Thread escalated to a supervisor.</source>
+        <translation>Échange escaladé à un superviseur.</translation>
+    </message>
+    <message>
+        <source>{name} — replying</source>
+        <translation>{name} — en train de répondre</translation>
+    </message>
+    <message>
+        <source>Also open by {names}</source>
+        <translation>Aussi ouvert par {names}</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer the thread</source>
+        <translation>Transférer l&apos;échange</translation>
+    </message>
+    <message>
+        <source>To an &amp;agent:</source>
+        <translation>À un &amp;agent :</translation>
+    </message>
+    <message>
+        <source>To a team&apos;s &amp;queue:</source>
+        <translation>À la &amp;file d&apos;une équipe :</translation>
+    </message>
+    <message>
+        <source>Why, and what the colleague should know (internal note)</source>
+        <translation>Pourquoi, et ce que le collègue doit savoir (note interne)</translation>
+    </message>
+    <message>
+        <source>&amp;Note (required):</source>
+        <translation>&amp;Note (obligatoire) :</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation>&amp;Transférer</translation>
+    </message>
+    <message>
+        <source>Write a note saying why you transfer the thread.</source>
+        <translation>Indiquez dans une note pourquoi vous transférez l&apos;échange.</translation>
+    </message>
+    <message>
+        <source>Choose an agent or a team.</source>
+        <translation>Choisissez un agent ou une équipe.</translation>
     </message>
 </context>
 <context>
@@ -3349,6 +3898,37 @@ Aucun écran n&apos;est encore disponible pour votre profil dans cette version. 
     </message>
 </context>
 <context>
+    <name>offices</name>
+    <message>
+        <source>Monday</source>
+        <translation>Lundi</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Mardi</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mercredi</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jeudi</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Vendredi</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samedi</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Dimanche</translation>
+    </message>
+</context>
+<context>
     <name>ops</name>
     <message>
         <source>Sorry, something unexpected went wrong. The details were written to the log file {path}. Please tell your support team.</source>
@@ -3380,6 +3960,10 @@ Aucun écran n&apos;est encore disponible pour votre profil dans cette version. 
     <message>
         <source>Administration</source>
         <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Offices and schedules</source>
+        <translation>Bureaux et horaires</translation>
     </message>
 </context>
 </TS>

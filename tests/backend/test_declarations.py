@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sys
 import threading
@@ -11,12 +13,13 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import openpyxl
 import pytest
 from sqlalchemy import Engine, func, select
 
 from advisor_desk.backend import declarations as declarations_module
 from advisor_desk.backend.declarations import today_paris
-from advisor_desk.backend.declarations_dto import QueueView
+from advisor_desk.backend.declarations_dto import ExportFormat, QueueView
 from advisor_desk.backend.engine import session_scope
 from advisor_desk.backend.facade import BoundBackend
 from advisor_desk.backend.orm import (
@@ -499,6 +502,43 @@ def test_offices_for_the_queue_filter(
     assert offices[0].id == agent.advisor.office_id
     with pytest.raises(PermissionDenied):
         login(Role.COUNTER).declarations.offices()
+
+
+def test_export_queue_as_csv_and_xlsx(
+    login: Callable[[Role], BoundBackend], family: Family, engine: Engine
+) -> None:
+    counter, agent = login(Role.COUNTER), login(Role.BACKOFFICE)
+    a = counter.declarations.file(family.member_id, K.BANK_DETAILS, forms()[K.BANK_DETAILS])
+    b = counter.declarations.file(family.member_id, K.ADDRESS_CHANGE, forms()[K.ADDRESS_CHANGE])
+    with session_scope(engine) as s:
+        row = s.get(Declaration, a.id)
+        assert row is not None
+        row.filed_at = datetime.now(UTC) - timedelta(days=40)
+        row.estimated_on = today_paris() - timedelta(days=20)
+    data = agent.declarations.export_queue(QueueView.ALL)
+    assert data.startswith(b"\xef\xbb\xbf")  # a BOM: spreadsheets read the accents right
+    lines = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert lines[0][:3] == ["Numéro", "Nature", "État"]
+    assert [line[0] for line in lines[1:]] == [a.number, b.number]
+    first = dict(zip(lines[0], lines[1], strict=True))
+    assert first["État"] == "reçue"
+    assert first["En retard"] == "oui"
+    assert first["Ancienneté (jours)"] == "40"
+    assert first["Accueil"] == "Accueil de test"
+    # The same filters as the queue.
+    old = agent.declarations.export_queue(QueueView.ALL, min_age_days=30, fmt=ExportFormat.XLSX)
+    sheet = openpyxl.load_workbook(io.BytesIO(old)).active
+    assert sheet is not None
+    values = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert values[0][0] == "Numéro"
+    assert [r[0] for r in values[1:]] == [a.number]
+    with session_scope(engine) as s:
+        details = list(
+            s.scalars(select(AuditEvent.detail).where(AuditEvent.action == "declarations.export"))
+        )
+    assert details == ["vue=all, format=csv, 2 demande(s)", "vue=all, format=xlsx, 1 demande(s)"]
+    with pytest.raises(PermissionDenied):
+        counter.declarations.export_queue(QueueView.ALL)
 
 
 def test_batch_rechecks_each_state(login: Callable[[Role], BoundBackend], family: Family) -> None:

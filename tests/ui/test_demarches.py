@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -212,6 +214,43 @@ def test_age_and_office_filters_narrow_the_queue(
         ),
         timeout=10_000,
     )
+
+
+def test_export_the_filtered_queue_from_the_menu(
+    qtbot,  # type: ignore[no-untyped-def]
+    login: Callable[[Role], BoundBackend],
+    family: Family,
+    ops: OpRunner,
+    settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    agent = login(Role.BACKOFFICE)
+    filed = agent.declarations.file(
+        family.member_id, DeclarationKind.ADDRESS_CHANGE, forms()[DeclarationKind.ADDRESS_CHANGE]
+    )
+    agent.declarations.file(
+        family.member_id, DeclarationKind.BANK_DETAILS, forms()[DeclarationKind.BANK_DETAILS]
+    )
+    screen = DemarchesScreen(_app(agent, ops, settings))
+    qtbot.addWidget(screen)
+    activate(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2, timeout=10_000)
+    screen.kind.setCurrentIndex(screen.kind.findData(DeclarationKind.ADDRESS_CHANGE))
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=10_000)
+    target = tmp_path / "file.csv"
+    monkeypatch.setattr(
+        "advisor_desk.ui.screens.demarches.QFileDialog.getSaveFileName",
+        lambda *_args, **_kw: (str(target), ""),
+    )
+    menu = screen.export_button.menu()
+    assert menu is not None
+    assert [a.text() for a in menu.actions()] == ["CSV file…", "Excel workbook…"]
+    screen.export_csv_action.trigger()
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    qtbot.waitUntil(lambda: str(target) in screen.count.text(), timeout=10_000)
+    lines = list(csv.reader(io.StringIO(target.read_text("utf-8-sig")), delimiter=";"))
+    assert [line[0] for line in lines[1:]] == [filed.number]  # the kind filter applies
 
 
 def test_counter_sees_a_notice_instead_of_the_queue(

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -19,6 +25,7 @@ from PySide6.QtWidgets import (
 from advisor_desk.backend.declarations_dto import (
     DeclarationDetail,
     DeclarationRow,
+    ExportFormat,
     OfficeRef,
     QueueView,
 )
@@ -72,6 +79,17 @@ class DemarchesScreen(QWidget):
         self.refresh_button = QPushButton(self.tr("Re&fresh"), self)
         self.refresh_button.setShortcut("F5")
         self.refresh_button.setToolTip(self.tr("Reload the queue (F5)"))
+        self.export_button = QPushButton(self.tr("E&xport"), self)
+        self.export_button.setObjectName("queueExport")
+        self.export_button.setToolTip(
+            self.tr("Save the filtered queue as a spreadsheet (every row, not only the first 500)")
+        )
+        export_menu = QMenu(self.export_button)
+        self.export_csv_action = export_menu.addAction(self.tr("CSV file…"))
+        self.export_xlsx_action = export_menu.addAction(self.tr("Excel workbook…"))
+        self.export_button.setMenu(export_menu)
+        self.export_csv_action.triggered.connect(lambda: self._ask_export(ExportFormat.CSV))
+        self.export_xlsx_action.triggered.connect(lambda: self._ask_export(ExportFormat.XLSX))
         self.count = QLabel(self)
         filters = QHBoxLayout()
         view_label = QLabel(self.tr("&Queue:"), self)
@@ -130,6 +148,7 @@ class DemarchesScreen(QWidget):
         left_layout.addLayout(more_filters)
         status = QHBoxLayout()
         status.addWidget(self.count, 1)
+        status.addWidget(self.export_button)
         status.addWidget(self.refresh_button)
         left_layout.addLayout(status)
         left_layout.addWidget(self.panel)
@@ -152,6 +171,7 @@ class DemarchesScreen(QWidget):
             self.reload()
         else:
             self.detail.setEnabled(False)
+            self.export_button.setEnabled(False)
             self.panel.show_empty(
                 self.tr(
                     "Requests are processed by back-office agents. "
@@ -162,14 +182,7 @@ class DemarchesScreen(QWidget):
     def reload(self) -> None:
         if not self._app.allows("declaration.process"):
             return
-        # Qt hands the enums back as plain strings.
-        view = QueueView(self.view.currentData())
-        kind_value, state_value = self.kind.currentData(), self.state.currentData()
-        kind = DeclarationKind(kind_value) if kind_value else None
-        state = DeclarationState(state_value) if state_value else None
-        min_age = int(self.age.currentData() or 0) or None
-        office_value = self.office.currentData()
-        office_id = int(office_value) if office_value is not None else None
+        view, kind, state, min_age, office_id = self.filters()
         if not self.model.rowCount():
             self.panel.show_loading()
         declarations = self._app.backend.declarations
@@ -180,6 +193,56 @@ class DemarchesScreen(QWidget):
             key="declarations.queue",
             owner=self,
         )
+
+    def filters(
+        self,
+    ) -> tuple[QueueView, DeclarationKind | None, DeclarationState | None, int | None, int | None]:
+        """The queue's filters as the backend takes them (Qt hands enums back as strings)."""
+        view = QueueView(self.view.currentData())
+        kind_value, state_value = self.kind.currentData(), self.state.currentData()
+        kind = DeclarationKind(kind_value) if kind_value else None
+        state = DeclarationState(state_value) if state_value else None
+        min_age = int(self.age.currentData() or 0) or None
+        office_value = self.office.currentData()
+        office_id = int(office_value) if office_value is not None else None
+        return view, kind, state, min_age, office_id
+
+    def _ask_export(self, fmt: ExportFormat) -> None:
+        filters = {
+            ExportFormat.CSV: self.tr("CSV files (*.csv)"),
+            ExportFormat.XLSX: self.tr("Excel workbooks (*.xlsx)"),
+        }
+        suggested = f"demarches_{date.today().isoformat()}.{fmt.value}"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), suggested, filters[fmt])
+        if path:
+            self.export_to(fmt, Path(path))
+
+    def export_to(self, fmt: ExportFormat, path: Path) -> None:
+        """Fetch the export of the current filters in the background and write it to `path`."""
+        view, kind, state, min_age, office_id = self.filters()
+        declarations = self._app.backend.declarations
+
+        def run() -> Path:
+            data = declarations.export_queue(view, kind, state, min_age, office_id, fmt)
+            path.write_bytes(data)
+            return path
+
+        self.export_button.setEnabled(False)
+        self._app.ops.call(
+            run,
+            on_success=self._exported,
+            on_failure=self._export_failed,
+            key="declarations.export",
+            owner=self,
+        )
+
+    def _exported(self, path: Path) -> None:
+        self.export_button.setEnabled(True)
+        self.count.setText(self.tr("Saved to {path}.").format(path=path))
+
+    def _export_failed(self, error: OpError) -> None:
+        self.export_button.setEnabled(True)
+        QMessageBox.warning(self, self.tr("Export"), error.message)
 
     def _load_offices(self) -> None:
         declarations = self._app.backend.declarations
