@@ -36,6 +36,7 @@ from advisor_desk.domain.declarations.workflow import (
     OPEN_STATES,
     STATE_LABELS_FR,
     allowed_targets,
+    check_note,
     check_transition,
 )
 from advisor_desk.domain.enums import (
@@ -64,6 +65,7 @@ from .declarations_dto import (
     DeclarationDetail,
     DeclarationDocumentInfo,
     DeclarationEventInfo,
+    DeclarationNoteInfo,
     DeclarationRow,
     ExportFormat,
     InsurerRef,
@@ -81,7 +83,12 @@ from .orm import (
     Office,
 )
 from .orm.base import utcnow
-from .orm.declarations import Declaration, DeclarationDocument, DeclarationEvent
+from .orm.declarations import (
+    Declaration,
+    DeclarationDocument,
+    DeclarationEvent,
+    DeclarationNote,
+)
 from .reimbursements import load_reference_values
 from .service import Service, api
 
@@ -462,6 +469,25 @@ class DeclarationsService(Service):
             )
             return detail
 
+    @api(Permission.DECLARATION_PROCESS)
+    def add_note(self, declaration_id: int, body: str) -> DeclarationDetail:
+        """Add a private note (for agents only; never sent to the member) to a request.
+
+        A note is not a decision: it leaves the request's state and version alone, so it never
+        conflicts with another agent's action, and works on closed requests too.
+        """
+        text = check_note(body)
+        with self._ctx.tx() as s:
+            d = s.get(Declaration, declaration_id)
+            if d is None:
+                raise NotFound("Demande inconnue.")
+            s.add(DeclarationNote(declaration_id=d.id, advisor_id=self._ctx.advisor.id, body=text))
+            s.flush()
+            self._ctx.audit(
+                s, "declarations.note", member_id=d.member_id, target=f"declaration:{d.number}"
+            )
+            return self._detail(s, d.id)
+
     def _detail(self, s: Session, declaration_id: int) -> DeclarationDetail:
         d = s.get(Declaration, declaration_id, populate_existing=True)
         if d is None:
@@ -505,6 +531,17 @@ class DeclarationsService(Service):
                 .order_by(DeclarationEvent.at, DeclarationEvent.id)
             )
         )
+        notes: tuple[DeclarationNoteInfo, ...] = ()
+        if Permission.DECLARATION_PROCESS in self._ctx.permissions:
+            notes = tuple(
+                DeclarationNoteInfo(at, name, body)
+                for at, name, body in s.execute(
+                    select(DeclarationNote.at, Advisor.full_name, DeclarationNote.body)
+                    .join(Advisor, Advisor.id == DeclarationNote.advisor_id)
+                    .where(DeclarationNote.declaration_id == d.id)
+                    .order_by(DeclarationNote.at, DeclarationNote.id)
+                )
+            )
         payload = dict(d.payload)
         return DeclarationDetail(
             id=d.id,
@@ -533,6 +570,7 @@ class DeclarationsService(Service):
             missing=tuple(x.label for x in docs if x.required and x.received_on is None),
             events=events,
             allowed=tuple(t for t in S if t in allowed_targets(d.state)),
+            notes=notes,
         )
 
     # ------------------------------------------------------------------ assignment

@@ -58,6 +58,13 @@ class PayloadLine:
 
 
 @dataclass(frozen=True)
+class DeclarationNoteInfo:
+    at: datetime
+    advisor_name: str
+    body: str
+
+
+@dataclass(frozen=True)
 class DeclarationDetail:
     id: int
     number: str
@@ -85,6 +92,9 @@ class DeclarationDetail:
     missing: tuple[str, ...]  # required documents not received yet
     events: tuple[DeclarationEventInfo, ...]
     allowed: tuple[DeclarationState, ...]  # the states it may go to next
+    # Agents' private annotations, oldest first: empty for a caller who does not process
+    # requests (a counter advisor filing one), never sent to the member.
+    notes: tuple[DeclarationNoteInfo, ...]
 
 
 @dataclass(frozen=True)

@@ -414,8 +414,8 @@
 <context>
     <name>ClosuresBox</name>
     <message>
-        <source>Reason, e.g. staff training</source>
-        <translation>Motif, par exemple formation du personnel</translation>
+        <source>Reason, e.g. training</source>
+        <translation>Motif, ex. formation</translation>
     </message>
     <message>
         <source>A&amp;dd closure</source>
@@ -582,6 +582,14 @@
         <translation>Démarche</translation>
     </message>
     <message>
+        <source>Private note for the agents (never sent to the member)</source>
+        <translation>Note privée pour les agents (jamais envoyée à l&apos;assuré)</translation>
+    </message>
+    <message>
+        <source>Add &amp;note</source>
+        <translation>Ajouter la &amp;note</translation>
+    </message>
+    <message>
         <source>Comment or reason (required to refuse or close)</source>
         <translation>Commentaire ou motif (obligatoire pour refuser ou classer)</translation>
     </message>
@@ -626,8 +634,16 @@
         <translation>Historique</translation>
     </message>
     <message>
+        <source>Private notes</source>
+        <translation>Notes privées</translation>
+    </message>
+    <message>
         <source>Select a request in the queue.</source>
         <translation>Sélectionnez une démarche dans la file.</translation>
+    </message>
+    <message>
+        <source>No note yet.</source>
+        <translation>Aucune note pour l&apos;instant.</translation>
     </message>
     <message>
         <source>State: {state} · expected by {date}</source>
@@ -2006,8 +2022,8 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>Boucle magnétique</translation>
     </message>
     <message>
-        <source>Open to bookings (active)</source>
-        <translation>Ouvert aux rendez-vous (actif)</translation>
+        <source>Active (open to bookings)</source>
+        <translation>Actif (ouvert aux rendez-vous)</translation>
     </message>
     <message>
         <source>C&amp;ode:</source>
@@ -3926,6 +3942,138 @@ Aucun écran n&apos;est encore disponible pour votre profil dans cette version. 
     <message>
         <source>Sunday</source>
         <translation>Dimanche</translation>
+    </message>
+    <message>
+        <source>At the office</source>
+        <translation>À l&apos;accueil</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>Par téléphone</translation>
+    </message>
+    <message>
+        <source>By video</source>
+        <translation>En visio</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactif</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Reduced mobility</source>
+        <translation>PMR</translation>
+    </message>
+    <message>
+        <source>Accessible</source>
+        <translation>Accessible</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>{min} h to {max} days</source>
+        <translation>{min} h à {max} j</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Modalité</translation>
+    </message>
+    <message>
+        <source>Booking delay</source>
+        <translation>Délai de réservation</translation>
+    </message>
+    <message>
+        <source>Once, {day}</source>
+        <translation>Le {day} seulement</translation>
+    </message>
+    <message>
+        <source>Every {weekday}</source>
+        <translation>Chaque {weekday}</translation>
+    </message>
+    <message>
+        <source>from {first}, no end</source>
+        <translation>à partir du {first}, sans fin</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>du {first} au {last}</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Point d&apos;accueil</translation>
+    </message>
+    <message>
+        <source>Recurrence</source>
+        <translation>Récurrence</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horaires</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Motifs</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>Jour férié</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>Fermeture</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
     </message>
 </context>
 <context>

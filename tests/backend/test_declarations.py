@@ -47,7 +47,7 @@ from advisor_desk.domain.enums import (
     Sex,
     VitaleStatus,
 )
-from advisor_desk.domain.errors import ConflictError, PermissionDenied, ValidationError
+from advisor_desk.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from advisor_desk.domain.iban import make_french_iban
 from advisor_desk.domain.nir import make_nir
 from advisor_desk.domain.text import name_key
@@ -539,6 +539,38 @@ def test_export_queue_as_csv_and_xlsx(
     assert details == ["vue=all, format=csv, 2 demande(s)", "vue=all, format=xlsx, 1 demande(s)"]
     with pytest.raises(PermissionDenied):
         counter.declarations.export_queue(QueueView.ALL)
+
+
+def test_private_notes_for_agents_only(
+    transport: Transport, family: Family, engine: Engine
+) -> None:
+    counter, agent = transport.open_session(Role.COUNTER), transport.open_session(Role.BACKOFFICE)
+    d = counter.declarations.file(family.member_id, K.BANK_DETAILS, forms()[K.BANK_DETAILS])
+    with pytest.raises(ValidationError) as exc:
+        agent.declarations.add_note(d.id, "   ")
+    assert exc.value.field == "note"
+    detail = agent.declarations.add_note(d.id, "  RIB illisible, rappeler l'assuré.  ")
+    assert [(n.advisor_name, n.body) for n in detail.notes] == [
+        ("Test backoffice", "RIB illisible, rappeler l'assuré.")
+    ]
+    # Not a decision: the state and version stay, so another agent's action still applies.
+    assert (detail.state, detail.version) == (d.state, d.version)
+    agent.declarations.transition(d.id, S.IN_INSTRUCTION, None, d.version)
+    assert len(agent.declarations.detail(d.id).notes) == 1
+    with pytest.raises(PermissionDenied):
+        counter.declarations.add_note(d.id, "Note")
+    with pytest.raises(NotFound):
+        agent.declarations.add_note(999_999, "Note")
+    with session_scope(engine) as s:
+        audited = s.scalar(
+            select(func.count())
+            .select_from(AuditEvent)
+            .where(
+                AuditEvent.action == "declarations.note",
+                AuditEvent.member_id == family.member_id,
+            )
+        )
+    assert audited == 1
 
 
 def test_batch_rechecks_each_state(login: Callable[[Role], BoundBackend], family: Family) -> None:

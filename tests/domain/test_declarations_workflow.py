@@ -5,10 +5,14 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from advisor_desk.domain.declarations.workflow import (
     FINAL_STATES,
+    MAX_NOTE,
     TRANSITIONS,
+    check_note,
     check_transition,
 )
 from advisor_desk.domain.enums import DeclarationState
@@ -91,3 +95,27 @@ def test_missing_only_when_waiting() -> None:
     with pytest.raises(ValidationError) as exc:
         check_transition(S.IN_INSTRUCTION, S.ACCEPTED, None, ["RIB"])
     assert exc.value.field == "missing"
+
+
+def test_note_is_trimmed_and_checked() -> None:
+    assert check_note("  Rappeler l'assuré\n  ") == "Rappeler l'assuré"
+    for bad, words in (
+        ("", "Écrivez la note"),
+        (" \n\t", "Écrivez la note"),
+        ("x" * (MAX_NOTE + 1), "dépasse 2000 caractères (2001)"),
+        ("bip\x07", "caractères de contrôle"),
+    ):
+        with pytest.raises(ValidationError) as exc:
+            check_note(bad)
+        assert words in exc.value.message
+        assert exc.value.field == "note"
+
+
+@given(st.text(max_size=MAX_NOTE + 50))
+def test_any_note_text_is_accepted_trimmed_or_refused_with_a_message(text: str) -> None:
+    try:
+        checked = check_note(text)
+    except ValidationError as exc:
+        assert exc.field == "note" and exc.message
+    else:
+        assert checked == text.strip() and 0 < len(checked) <= MAX_NOTE

@@ -253,6 +253,44 @@ def test_export_the_filtered_queue_from_the_menu(
     assert [line[0] for line in lines[1:]] == [filed.number]  # the kind filter applies
 
 
+def test_private_note_from_the_detail_panel(
+    qtbot,  # type: ignore[no-untyped-def]
+    login: Callable[[Role], BoundBackend],
+    family: Family,
+    ops: OpRunner,
+    settings: Settings,
+) -> None:
+    agent = login(Role.BACKOFFICE)
+    filed = agent.declarations.file(
+        family.member_id, DeclarationKind.BANK_DETAILS, forms()[DeclarationKind.BANK_DETAILS]
+    )
+    screen = DemarchesScreen(_app(agent, ops, settings))
+    qtbot.addWidget(screen)
+    activate(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=10_000)
+    screen.table.setFocus()
+    qtbot.keyClick(screen.table, Qt.Key.Key_Space)
+    panel = screen.detail
+    qtbot.waitUntil(lambda: panel.detail is not None, timeout=10_000)
+    assert [panel.notes.item(i).text() for i in range(panel.notes.count())] == ["No note yet."]
+
+    # An empty note is refused beside the field, nothing is written.
+    qtbot.mouseClick(panel.note_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.message.is_error, timeout=10_000)
+    assert panel.note_edit.property("invalid") is True
+    assert agent.declarations.detail(filed.id).notes == ()
+
+    panel.note_edit.setFocus()
+    qtbot.keyClicks(panel.note_edit, "RIB illisible, rappeler vendredi")
+    qtbot.mouseClick(panel.note_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: panel.notes.count() == 1 and "Test" in panel.notes.item(0).text(), timeout=10_000
+    )
+    assert panel.notes.item(0).text().endswith("Test backoffice : RIB illisible, rappeler vendredi")
+    assert panel.note_edit.toPlainText() == ""
+    assert panel.note_edit.property("invalid") is False
+
+
 def test_counter_sees_a_notice_instead_of_the_queue(
     qtbot,  # type: ignore[no-untyped-def]
     login: Callable[[Role], BoundBackend],

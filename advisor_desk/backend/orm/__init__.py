@@ -4,7 +4,7 @@ from .advisors import Advisor, SessionToken, Team
 from .appointments import Absence, Appointment, AppointmentReason, Schedule, ScheduleReason
 from .audit import AuditEvent
 from .base import Base
-from .declarations import Declaration, DeclarationDocument, DeclarationEvent
+from .declarations import Declaration, DeclarationDocument, DeclarationEvent, DeclarationNote
 from .documents import IssuedDocument
 from .health import Ald, IjPayment, SickLeave, WorkAccidentCase, WorkAccidentStep
 from .mail import MailMessage, MailThread, MailThreadViewer, ReplyTemplate
@@ -41,6 +41,7 @@ __all__ = [
     "Declaration",
     "DeclarationDocument",
     "DeclarationEvent",
+    "DeclarationNote",
     "DeductibleEntry",
     "Dependent",
     "IjPayment",

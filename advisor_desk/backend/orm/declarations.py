@@ -58,6 +58,20 @@ class DeclarationEvent(Base):
     comment: Mapped[str | None] = mapped_column(Text)
 
 
+class DeclarationNote(Base):
+    """A private annotation by an agent: never shown to the member, not part of the decision."""
+
+    __tablename__ = "declaration_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    declaration_id: Mapped[int] = mapped_column(
+        ForeignKey("declarations.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    advisor_id: Mapped[int] = mapped_column(ForeignKey("advisors.id"))
+    body: Mapped[str] = mapped_column(Text)
+
+
 class DeclarationDocument(Base):
     """A supporting document a declaration needs, and when it was received."""
 

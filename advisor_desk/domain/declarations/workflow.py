@@ -32,6 +32,24 @@ FINAL_STATES = frozenset({S.ACCEPTED, S.REFUSED, S.CLOSED})
 OPEN_STATES = frozenset({S.RECEIVED, S.IN_INSTRUCTION, S.WAITING_MEMBER})
 MAX_COMMENT = 2000
 MAX_MISSING_ITEM = 120
+MAX_NOTE = 2000
+
+
+def check_note(body: str) -> str:
+    """A private note (seen by agents only, never sent to the member): trimmed, not empty."""
+    if not isinstance(body, str):
+        raise ValidationError("La note doit être du texte.", field="note")
+    text = body.strip()
+    if not text:
+        raise ValidationError("Écrivez la note avant de l'ajouter.", field="note")
+    if len(text) > MAX_NOTE:
+        raise ValidationError(
+            f"La note dépasse {MAX_NOTE} caractères ({len(text)}) : raccourcissez-la.",
+            field="note",
+        )
+    if any(ord(c) < 32 and c not in "\n\t" for c in text):
+        raise ValidationError("La note contient des caractères de contrôle.", field="note")
+    return text
 
 
 @dataclass(frozen=True, slots=True)

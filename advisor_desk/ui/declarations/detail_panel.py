@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -50,6 +52,18 @@ class DeclarationDetailPanel(QWidget):
         self.documents.setObjectName("declarationDocuments")
         self.history = QListWidget(self)
         self.history.setObjectName("declarationHistory")
+        self.notes = QListWidget(self)
+        self.notes.setObjectName("declarationNotes")
+        self.notes.setWordWrap(True)
+        self.note_edit = QPlainTextEdit(self)
+        self.note_edit.setObjectName("declarationNoteEdit")
+        self.note_edit.setPlaceholderText(
+            self.tr("Private note for the agents (never sent to the member)")
+        )
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * 3 + 12)
+        self.note_button = QPushButton(self.tr("Add &note"), self)
+        self.note_button.clicked.connect(self.add_note)
         self.comment = QLineEdit(self)
         self.comment.setObjectName("declarationComment")
         self.comment.setPlaceholderText(self.tr("Comment or reason (required to refuse or close)"))
@@ -87,6 +101,14 @@ class DeclarationDetailPanel(QWidget):
         layout.addWidget(self.documents)
         layout.addWidget(QLabel(self.tr("History"), self))
         layout.addWidget(self.history)
+        notes_box = QGroupBox(self.tr("Private notes"), self)
+        notes_layout = QVBoxLayout(notes_box)
+        notes_layout.addWidget(self.notes)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_edit, 1)
+        note_row.addWidget(self.note_button)
+        notes_layout.addLayout(note_row)
+        layout.addWidget(notes_box)
         layout.addWidget(self.comment)
         layout.addWidget(self.missing)
         layout.addWidget(self.message)
@@ -111,12 +133,20 @@ class DeclarationDetailPanel(QWidget):
             self.summary.removeRow(0)
         self.documents.clear()
         self.history.clear()
+        self.notes.clear()
+        mark_invalid(self.note_edit, False)
         if detail is None:
             self.title.setText(self.tr("Select a request in the queue."))
             self.state.clear()
-            for button in (self.take_button, *self._targets):
+            for button in (self.take_button, self.note_button, *self._targets):
                 button.setEnabled(False)
             return
+        self.note_button.setEnabled(True)
+        for note in detail.notes:
+            when = note.at.astimezone().strftime("%d/%m/%Y %H:%M")
+            self.notes.addItem(f"{when} {note.advisor_name} : {note.body}")
+        if not detail.notes:
+            self.notes.addItem(self.tr("No note yet."))
         self.title.setText(f"{detail.number} — {detail.title} — {detail.member_name}")
         expected = detail.estimated_on.strftime("%d/%m/%Y") if detail.estimated_on else "—"
         state = self.tr("State: {state} · expected by {date}").format(
@@ -164,6 +194,24 @@ class DeclarationDetailPanel(QWidget):
         me = self._app.backend.advisor.id
         self._run(lambda: self._app.backend.declarations.assign(detail.id, me, detail.version))
 
+    def add_note(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        body = self.note_edit.toPlainText()
+        declarations = self._app.backend.declarations
+        self.message.clear_message()
+        self._app.ops.call(
+            lambda: declarations.add_note(detail.id, body),
+            on_success=self._noted,
+            on_failure=self._failed,
+            owner=self,
+        )
+
+    def _noted(self, detail: DeclarationDetail) -> None:
+        self.note_edit.clear()
+        self.set_detail(detail)
+
     def move_to(self, target: DeclarationState) -> None:
         detail = self.detail
         if detail is None:
@@ -191,6 +239,9 @@ class DeclarationDetailPanel(QWidget):
         if error.field == "comment":
             mark_invalid(self.comment, True)
             self.comment.setFocus()
+        elif error.field == "note":
+            mark_invalid(self.note_edit, True)
+            self.note_edit.setFocus()
         elif error.field == "missing":
             mark_invalid(self.missing, True)
             self.missing.setFocus()
