@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+import holidays
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -35,6 +36,7 @@ from .appointments_dto import (
     AgendaOpening,
     AppointmentView,
     ClosureInfo,
+    HolidayInfo,
     OfficeChoice,
     OfficeHoursRange,
     OfficeInfo,
@@ -206,7 +208,7 @@ class AppointmentsService(Service):
 
     # -- reference data --------------------------------------------------------------------
 
-    @api(Permission.APPOINTMENT_AGENDA, readonly=True)
+    @api(Permission.APPOINTMENT_AGENDA, Permission.OFFICE_MANAGE, readonly=True)
     def list_offices(self, include_inactive: bool = False) -> list[OfficeInfo]:
         """The reception offices with their opening hours, by name."""
         with self._ctx.tx(readonly=True) as s:
@@ -214,7 +216,7 @@ class AppointmentsService(Service):
             self._ctx.audit(s, "appointments.list_offices")
             return result
 
-    @api(Permission.APPOINTMENT_AGENDA, readonly=True)
+    @api(Permission.APPOINTMENT_AGENDA, Permission.OFFICE_MANAGE, readonly=True)
     def list_reasons(self, include_inactive: bool = False) -> list[ReasonInfo]:
         with self._ctx.tx(readonly=True) as s:
             query = select(AppointmentReason).order_by(AppointmentReason.label)
@@ -224,7 +226,7 @@ class AppointmentsService(Service):
             self._ctx.audit(s, "appointments.list_reasons")
             return result
 
-    @api(Permission.APPOINTMENT_AGENDA, readonly=True)
+    @api(Permission.APPOINTMENT_AGENDA, Permission.OFFICE_MANAGE, readonly=True)
     def list_advisors(self, office_id: int | None = None) -> list[AdvisorRef]:
         """Active advisors (of one office, or all): whose agenda can be shown."""
         with self._ctx.tx(readonly=True) as s:
@@ -323,7 +325,7 @@ class AppointmentsService(Service):
             )
             return _office_info(office, rows)
 
-    @api(Permission.APPOINTMENT_AGENDA, readonly=True)
+    @api(Permission.APPOINTMENT_AGENDA, Permission.OFFICE_MANAGE, readonly=True)
     def list_closures(self, office_id: int, from_day: date) -> list[ClosureInfo]:
         _check_day(from_day, "from_day")
         with self._ctx.tx(readonly=True) as s:
@@ -335,6 +337,20 @@ class AppointmentsService(Service):
             result = [ClosureInfo(c.id, c.office_id, c.day, c.reason) for c in rows]
             self._ctx.audit(s, "appointments.list_closures", target=f"office:{office_id}")
             return result
+
+    @api(Permission.APPOINTMENT_AGENDA, Permission.OFFICE_MANAGE, readonly=True)
+    def list_public_holidays(self, from_day: date, days: int = 366) -> list[HolidayInfo]:
+        """Public holidays (metropolitan France) in [from_day, from_day + days), French names.
+
+        Every office is closed then without a closure row of its own (the slot builder skips
+        them); the office settings list them beside the local closures. No database access.
+        """
+        _check_days(days, 366, from_day)
+        last = from_day + timedelta(days=days - 1)
+        names: dict[date, str] = {}
+        for year in range(from_day.year, last.year + 1):
+            names.update(holidays.country_holidays("FR", years=year, language="fr").items())
+        return [HolidayInfo(d, names[d]) for d in sorted(names) if from_day <= d <= last]
 
     @api(Permission.OFFICE_MANAGE)
     def add_closure(self, office_id: int, day: date, reason: str) -> ClosureInfo:
@@ -420,7 +436,7 @@ class AppointmentsService(Service):
 
     # -- schedules and absences -------------------------------------------------------------
 
-    @api(Permission.APPOINTMENT_AGENDA, readonly=True)
+    @api(Permission.APPOINTMENT_AGENDA, Permission.OFFICE_MANAGE, readonly=True)
     def list_schedules(
         self, office_id: int | None = None, advisor_id: int | None = None
     ) -> list[ScheduleInfo]:
@@ -525,7 +541,7 @@ class AppointmentsService(Service):
             s.delete(schedule)
             self._ctx.audit(s, "appointments.delete_schedule", target=f"schedule:{schedule_id}")
 
-    @api(Permission.APPOINTMENT_AGENDA, readonly=True)
+    @api(Permission.APPOINTMENT_AGENDA, Permission.OFFICE_MANAGE, readonly=True)
     def list_absences(self, advisor_id: int, from_day: date, days: int = 31) -> list[AbsenceInfo]:
         _check_days(days, 366, from_day)
         lo, hi = _day_bounds(from_day, days)

@@ -65,6 +65,14 @@ class ClosureInfo:
 
 
 @dataclass(frozen=True)
+class HolidayInfo:
+    """A public holiday: every office is closed (not a closure row of its own)."""
+
+    day: date
+    name: str
+
+
+@dataclass(frozen=True)
 class ReasonInput:
     code: str
     label: str

@@ -373,8 +373,11 @@ def _route(app: FastAPI, service: str, method: str, fn: Callable[..., Any], info
     endpoint.__signature__ = inspect.Signature(signature, return_annotation=Response)  # type: ignore[attr-defined]
 
     doc = inspect.getdoc(fn) or ""
-    rights = f"Droit requis : `{info.permission.value}`." + (
-        " Lecture seule : le client peut réessayer." if info.readonly else ""
+    rights = (
+        "Droit requis : "
+        + " ou ".join(f"`{p.value}`" for p in info.permissions)
+        + "."
+        + (" Lecture seule : le client peut réessayer." if info.readonly else "")
     )
     result_model = wire_model(result_hint)
     responses = dict(ERROR_RESPONSES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, ParamSpec, TypeVar
@@ -47,8 +47,17 @@ class AdvisorInfo:
 class ApiInfo:
     """Metadata of a public backend method, read by the permission tests and the HTTP layer."""
 
-    permission: Permission
+    permission: Permission  # the right a refusal names
     readonly: bool  # writes nothing but the audit trail: safe for a client to retry
+    alternatives: tuple[Permission, ...] = ()  # any of these opens the method as well
+
+    @property
+    def permissions(self) -> tuple[Permission, ...]:
+        """Every permission that opens the method: holding one of them is enough."""
+        return (self.permission, *self.alternatives)
+
+    def allows(self, held: Collection[Permission]) -> bool:
+        return any(p in held for p in self.permissions)
 
 
 def write_audit(
@@ -119,19 +128,27 @@ class Context:
             detail=detail,
         )
 
-    def refuse(self, action: str, permission: Permission, member_id: int | None) -> None:
+    def refuse(
+        self,
+        action: str,
+        permission: Permission,
+        member_id: int | None,
+        alternatives: tuple[Permission, ...] = (),
+    ) -> None:
         """Audit the refused attempt in its own transaction, then raise PermissionDenied."""
+        names = " ou ".join(f"« {p.value} »" for p in (permission, *alternatives))
         with self.tx() as s:
             self.audit(
                 s,
                 action,
                 member_id=member_id,
                 outcome=AuditOutcome.REFUSED,
-                detail=f"permission manquante : {permission.value}",
+                detail="permission manquante : "
+                + " ou ".join(p.value for p in (permission, *alternatives)),
             )
         raise PermissionDenied(
             "Votre profil ne permet pas cette action "
-            f"(droit « {permission.value} » requis). Adressez-vous à votre superviseur."
+            f"(droit {names} requis). Adressez-vous à votre superviseur."
         )
 
 
@@ -150,9 +167,14 @@ class Service:
 
 
 def api(
-    permission: Permission, *, readonly: bool = False
+    permission: Permission, *alternatives: Permission, readonly: bool = False
 ) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Mark a service method as public: check the permission (auditing refusals) before it runs."""
+    """Mark a service method as public: check the permission (auditing refusals) before it runs.
+
+    With `alternatives`, holding any one of the permissions is enough (e.g. the office lists,
+    read by the agenda's users and by the office managers alike).
+    """
+    info = ApiInfo(permission=permission, readonly=readonly, alternatives=alternatives)
 
     def decorate(fn: Callable[P, R]) -> Callable[P, R]:
         signature = inspect.signature(fn)
@@ -163,16 +185,16 @@ def api(
             service = args[0]
             assert isinstance(service, Service)
             ctx = service._ctx
-            if permission not in ctx.permissions:
+            if not info.allows(ctx.permissions):
                 member_id = None
                 if "member_id" in signature.parameters:
                     bound = signature.bind_partial(*args, **kwargs)
                     value = bound.arguments.get("member_id")
                     member_id = value if isinstance(value, int) else None
-                ctx.refuse(action, permission, member_id)
+                ctx.refuse(action, permission, member_id, alternatives)
             return fn(*args, **kwargs)
 
-        wrapper.__api__ = ApiInfo(permission=permission, readonly=readonly)  # type: ignore[attr-defined]
+        wrapper.__api__ = info  # type: ignore[attr-defined]
         return wrapper
 
     return decorate

@@ -52,6 +52,7 @@ def test_titles_are_french(french) -> None:
         "Courriels",
         "Supervision",
         "Administration",
+        "Bureaux et horaires",
     ]
 
 

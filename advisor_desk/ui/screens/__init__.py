@@ -61,6 +61,7 @@ RENDEZ_VOUS = "rendez_vous"
 COURRIELS = "courriels"
 SUPERVISION = "supervision"
 ADMINISTRATION = "administration"
+BUREAUX = "bureaux"
 
 _PKG = "advisor_desk.ui.screens"
 
@@ -102,6 +103,12 @@ SCREENS: tuple[ScreenSpec, ...] = (
         ("admin.accounts",),
         f"{_PKG}.admin:AdminScreen",
     ),
+    ScreenSpec(
+        BUREAUX,
+        str(QT_TRANSLATE_NOOP("screens", "Offices and schedules")),
+        ("office.manage",),
+        f"{_PKG}.bureaux:BureauxScreen",
+    ),
 )
 
 
@@ -115,6 +122,6 @@ def available_screens(
 
 
 def shortcut_of(spec: ScreenSpec) -> str:
-    """Ctrl+1 … Ctrl+6 by place in the registry: the same key for a screen in every role."""
+    """Ctrl+1 … Ctrl+7 by place in the registry: the same key for a screen in every role."""
     keys = [s.key for s in SCREENS]
     return f"Ctrl+{keys.index(spec.key) + 1}" if spec.key in keys else ""

@@ -1,0 +1,1 @@
+"""Office settings widgets: offices, opening hours, closures, reasons, schedules, absences."""

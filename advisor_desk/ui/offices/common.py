@@ -1,0 +1,103 @@
+"""What the office settings panels share: the bus topic, table views, dates, error display."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractItemModel, QDate, QDateTime, QSortFilterProxyModel, Qt, QTime
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
+
+from advisor_desk.models.table import SORT_ROLE
+from advisor_desk.ui.form_message import FormMessage, mark_invalid
+
+PARIS = ZoneInfo("Europe/Paris")
+
+# Published after any write of the office settings (payload: the saved record, or None):
+# the panels reload their lists and choices.
+TOPIC = "offices"
+
+
+def today() -> date:
+    return datetime.now(PARIS).date()
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def to_qdatetime(at: datetime) -> QDateTime:
+    local = at.astimezone(PARIS)
+    return QDateTime(to_qdate(local.date()), QTime(local.hour, local.minute))
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    """The wall-clock time typed, in Europe/Paris (the backend wants an aware datetime)."""
+    d, t = value.date(), value.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=PARIS)
+
+
+def table_view(parent: QWidget, model: QAbstractItemModel, name: str) -> QTableView:
+    """A read-only, sortable, one-row-selection view of `model` (through a proxy)."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(proxy)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+def selected_row(view: QTableView) -> int | None:
+    """The source-model row selected in a `table_view`, or None."""
+    rows = view.selectionModel().selectedRows()
+    if not rows:
+        return None
+    proxy = view.model()
+    assert isinstance(proxy, QSortFilterProxyModel)
+    return proxy.mapToSource(rows[0]).row()
+
+
+def select_source_row(view: QTableView, row: int) -> None:
+    proxy = view.model()
+    assert isinstance(proxy, QSortFilterProxyModel)
+    index = proxy.mapFromSource(proxy.sourceModel().index(row, 0))
+    if index.isValid():
+        view.selectRow(index.row())
+        view.scrollTo(index)
+
+
+class FieldErrors:
+    """Marks the field a ValidationError names, and clears the marks on the next try."""
+
+    def __init__(self, message: FormMessage, fields: dict[str, QWidget]) -> None:
+        self.message = message
+        self.fields = fields
+
+    def clear(self) -> None:
+        for widget in self.fields.values():
+            mark_invalid(widget, False)
+        self.message.clear_message()
+
+    def show(self, text: str, field: str | None = None) -> None:
+        self.message.show_error(text)
+        widget = self.fields.get(field or "")
+        if widget is not None:
+            mark_invalid(widget, True)
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
