@@ -800,8 +800,7 @@ def _mail_demo(s: Shooter) -> None:
 
 
 def _courriels(s: Shooter, claim: bool) -> QWidget:
-    if not claim:
-        _mail_demo(s)
+    _mail_demo(s)  # the small seeded base may leave nothing unassigned to claim
     window = s.main_window("backoffice")
     screen = window.workspace.show_screen("courriels")
     s.settle()
@@ -819,6 +818,38 @@ def courriels_queue_shot(s: Shooter) -> QWidget:
 @shot("courriels-thread")
 def courriels_thread_shot(s: Shooter) -> QWidget:
     return _courriels(s, claim=True)
+
+
+def _courriels_collision(s: Shooter):  # type: ignore[no-untyped-def]
+    """A claimed thread that a colleague (agent2, on their own desktop) is answering too."""
+    window = _courriels(s, claim=True)
+    view = window.workspace.show_screen("courriels").thread_view
+    assert view.detail is not None
+    colleague = s.backend.login("agent2", s.password)
+    colleague.mail.touch_presence(view.detail.id, True)
+    view.heartbeat()
+    s.settle()
+    return window, view
+
+
+@shot("courriels-collision")
+def courriels_collision_shot(s: Shooter) -> QWidget:
+    window, _view = _courriels_collision(s)
+    return window  # type: ignore[no-any-return]
+
+
+@shot("courriels-transfer")
+def courriels_transfer_shot(s: Shooter) -> QPixmap:
+    window, view = _courriels_collision(s)
+    dialog = view.transfer()
+    assert dialog is not None
+    s.settle()
+    agents = dialog.agent
+    karim = next(i for i in range(agents.count()) if agents.itemText(i).startswith("Karim"))
+    agents.setCurrentIndex(karim)
+    dialog.note.setPlainText("Karim connaît ce dossier d'indemnités journalières.")
+    dialog.adjustSize()
+    return s.over(window, dialog)
 
 
 # --- Supervision -------------------------------------------------------------------------------
@@ -846,6 +877,48 @@ def supervision_dark_shot(s: Shooter) -> QWidget:
     pixmap = window.grab()
     apply_theme(s.app, "light")  # type: ignore[arg-type]
     return pixmap  # type: ignore[return-value]
+
+
+# -- Bureaux et horaires ------------------------------------------------------------------------
+
+
+@shot("bureaux")
+def bureaux_shot(s: Shooter) -> QWidget:
+    window = s.main_window("supervisor")
+    screen = window.workspace.show_screen("bureaux")
+    s.settle()
+    if screen.offices.model.rowCount():
+        screen.offices.view.selectRow(0)
+        s.settle()
+    return window  # type: ignore[no-any-return]
+
+
+@shot("bureaux-overlap")
+def bureaux_overlap_shot(s: Shooter) -> QPixmap:
+    """The new-range dialog refusing a range that overlaps one of the demo agenda's."""
+    from PySide6.QtCore import QTime
+
+    window = s.main_window("supervisor")
+    screen = window.workspace.show_screen("bureaux")
+    screen.tabs.setCurrentWidget(screen.schedules)
+    s.settle()
+    dialog = screen.schedules.add_schedule()
+    if screen.schedules.model.rowCount():
+        taken = screen.schedules.model.row_at(0)
+        dialog.advisor.setCurrentIndex(dialog.advisor.findData(taken.advisor_id))
+        dialog.office.setCurrentIndex(dialog.office.findData(taken.office_id))
+        if taken.weekday is not None:
+            dialog.weekday.setCurrentIndex(taken.weekday)
+        dialog.start_time.setTime(QTime(taken.start_time.hour, taken.start_time.minute))
+        dialog.end_time.setTime(QTime(taken.end_time.hour, taken.end_time.minute))
+        for reason_id in taken.reason_ids[:2]:
+            box = dialog.reason_boxes.get(reason_id)
+            if box is not None:
+                box.setChecked(True)
+        dialog.submit()
+    pixmap = s.over(window, dialog)
+    dialog.close()
+    return pixmap
 
 
 def main(argv: list[str] | None = None) -> int:

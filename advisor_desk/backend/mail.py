@@ -13,6 +13,7 @@ from sqlalchemy import (
     Table,
     and_,
     bindparam,
+    delete,
     false,
     func,
     insert,
@@ -21,11 +22,18 @@ from sqlalchemy import (
     true,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from advisor_desk.domain.calendar import PARIS
-from advisor_desk.domain.enums import LedgerEntryKind, MailState, MailTheme, MessageDirection
+from advisor_desk.domain.enums import (
+    LedgerEntryKind,
+    MailState,
+    MailTheme,
+    MessageDirection,
+    Role,
+)
 from advisor_desk.domain.errors import ConflictError, NotFound, ValidationError
 from advisor_desk.domain.mail_templates import fill_template
 from advisor_desk.domain.money import format_eur
@@ -47,6 +55,10 @@ from .mail_dto import (
     TemplateInfo,
     ThreadDetail,
     ThreadRow,
+    ThreadViewer,
+    TransferAgent,
+    TransferTargets,
+    TransferTeam,
 )
 from .mail_queue import claim_one, rank_templates
 from .orm import (
@@ -54,6 +66,7 @@ from .orm import (
     DeductibleEntry,
     MailMessage,
     MailThread,
+    MailThreadViewer,
     Member,
     Office,
     ReplyTemplate,
@@ -73,6 +86,11 @@ _THREADS = cast(Table, MailThread.__table__)
 _MESSAGES = cast(Table, MailMessage.__table__)
 _MEMBERS = cast(Table, Member.__table__)
 _ADVISORS = cast(Table, Advisor.__table__)
+_VIEWERS = cast(Table, MailThreadViewer.__table__)
+
+# A viewer row older than this no longer counts: the screen refreshes its own every 10 s, so
+# two missed heartbeats (a closed laptop, a crash, a lost network) make the notice go away.
+PRESENCE_TIMEOUT = timedelta(seconds=30)
 
 
 def _now() -> datetime:
@@ -250,6 +268,43 @@ def _reply_statements() -> tuple[Any, Any, Any]:
         body=bindparam("text"),
     )
     return pending, closing, message
+
+
+@functools.cache
+def _presence_statements(dialect: str) -> tuple[Any, Any, Any, Any]:
+    """Presence: does the thread exist, my row upserted, stale rows dropped, the others' rows.
+
+    The upsert is the dialect's own INSERT … ON CONFLICT DO UPDATE (same syntax on SQLite
+    ≥ 3.24 and PostgreSQL): one statement, no read-then-write race between two windows.
+    """
+    v = _VIEWERS.c
+    when = v.seen_at.type
+    exists = select(_THREADS.c.id).where(_THREADS.c.id == bindparam("tid"))
+    module: Any = postgresql if dialect == "postgresql" else sqlite
+    insert_ = module.insert(_VIEWERS).values(
+        thread_id=bindparam("tid"),
+        advisor_id=bindparam("me"),
+        replying=bindparam("replying"),
+        seen_at=bindparam("now", type_=when),
+    )
+    upsert = insert_.on_conflict_do_update(
+        index_elements=[v.thread_id, v.advisor_id],
+        set_={"replying": insert_.excluded.replying, "seen_at": insert_.excluded.seen_at},
+    )
+    prune = delete(_VIEWERS).where(
+        v.thread_id == bindparam("tid"), v.seen_at < bindparam("since", type_=when)
+    )
+    others = (
+        select(v.advisor_id, _ADVISORS.c.full_name, v.replying, v.seen_at)
+        .join(_ADVISORS, _ADVISORS.c.id == v.advisor_id)
+        .where(
+            v.thread_id == bindparam("tid"),
+            v.advisor_id != bindparam("me"),
+            v.seen_at >= bindparam("since", type_=when),
+        )
+        .order_by(v.replying.desc(), _ADVISORS.c.full_name, v.advisor_id)
+    )
+    return exists, upsert, prune, others
 
 
 class _Refused(Exception):
@@ -501,6 +556,72 @@ class MailService(Service):
             self._flush(s)
             self._ctx.audit(
                 s, "mail.escalate", member_id=thread.member_id, target=f"mail:{thread_id}"
+            )
+
+    @api(Permission.MAIL_WORK, readonly=True)
+    def transfer_targets(self) -> TransferTargets:
+        """Who a thread can be transferred to: active mail agents (not me) and the teams.
+
+        Staff names and team names only, no member data: not audited.
+        """
+        roles = [r for r in Role if Permission.MAIL_WORK in permissions_of(r)]
+        with self._ctx.tx(readonly=True) as s:
+            agents = s.execute(
+                select(Advisor.id, Advisor.full_name, Team.name)
+                .outerjoin(Team, Team.id == Advisor.team_id)
+                .where(
+                    Advisor.active.is_(true()),
+                    Advisor.role.in_(roles),
+                    Advisor.id != self._ctx.advisor.id,
+                )
+                .order_by(Advisor.full_name, Advisor.id)
+            ).all()
+            teams = s.execute(select(Team.id, Team.name).order_by(Team.name)).all()
+        return TransferTargets(
+            agents=[TransferAgent(id=i, name=n, team_name=t) for i, n, t in agents],
+            teams=[TransferTeam(id=i, name=n) for i, n in teams],
+        )
+
+    # -- presence (the collision notice) ----------------------------------------------
+
+    @api(Permission.MAIL_WORK)
+    def touch_presence(self, thread_id: int, replying: bool = False) -> list[ThreadViewer]:
+        """I have this thread open (and am writing a reply, or not): who else has it open?
+
+        The screen calls it when it shows a thread and every few seconds after; it returns
+        the other advisors seen within PRESENCE_TIMEOUT, those replying first. One small
+        transaction (an upsert of my row, stale rows of the thread dropped, one select).
+        Presence is neither member data nor a decision: no audit row is written per
+        heartbeat (opening the thread was audited by `open_thread`).
+        """
+        now = _now()
+        exists, upsert, prune, others = _presence_statements(self._ctx.engine.dialect.name)
+        params = {
+            "tid": thread_id,
+            "me": self._ctx.advisor.id,
+            "replying": bool(replying),
+            "now": now,
+            "since": now - PRESENCE_TIMEOUT,
+        }
+        with self._ctx.tx() as s:
+            if s.execute(exists, params).first() is None:
+                raise NotFound("Échange introuvable.")
+            s.execute(upsert, params)
+            s.execute(prune, params)
+            return [
+                ThreadViewer(advisor_id=r[0], name=r[1], replying=bool(r[2]), seen_at=r[3])
+                for r in s.execute(others, params)
+            ]
+
+    @api(Permission.MAIL_WORK)
+    def leave(self, thread_id: int) -> None:
+        """I closed this thread (or switched to another): drop my presence row. Not audited."""
+        v = _VIEWERS.c
+        with self._ctx.tx() as s:
+            s.execute(
+                delete(_VIEWERS).where(
+                    v.thread_id == thread_id, v.advisor_id == self._ctx.advisor.id
+                )
             )
 
     # -- one thread ---------------------------------------------------------------------

@@ -139,3 +139,34 @@ class SuggestionList:
     suggestions: list[Suggestion]
     # For a thread filed under 'other': the theme of the best-ranked themed template.
     suggested_theme: MailTheme | None
+
+
+@dataclass(frozen=True)
+class ThreadViewer:
+    """Another advisor who has the thread open right now (the collision notice)."""
+
+    advisor_id: int
+    name: str
+    replying: bool  # their reply editor holds text
+    seen_at: datetime
+
+
+@dataclass(frozen=True)
+class TransferAgent:
+    id: int
+    name: str
+    team_name: str | None
+
+
+@dataclass(frozen=True)
+class TransferTeam:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class TransferTargets:
+    """Whom a thread may be handed to: the active agents who work mail, and the teams."""
+
+    agents: list[TransferAgent]
+    teams: list[TransferTeam]

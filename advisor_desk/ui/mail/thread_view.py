@@ -1,11 +1,11 @@
-"""One mail thread: the messages, template suggestions, and the reply editor."""
+"""One mail thread: the messages, who else has it open, suggestions, the reply editor, actions."""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,15 +19,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_desk.backend.mail_dto import ReplyResult, SuggestionList, ThreadDetail
+from advisor_desk.backend.mail_dto import (
+    ReplyResult,
+    SuggestionList,
+    ThreadDetail,
+    ThreadViewer,
+)
 from advisor_desk.domain.calendar import PARIS
 from advisor_desk.domain.enums import MailState, MessageDirection
 from advisor_desk.domain.errors import ConflictError
 from advisor_desk.models.mail_queue import state_label, theme_label
 from advisor_desk.ui.context import AppContext
+from advisor_desk.ui.mail.escalate_dialog import EscalateDialog
+from advisor_desk.ui.mail.transfer_dialog import TransferDialog
 from advisor_desk.ui.ops import OpError
 
 TOPIC = "mail"  # bus topic: payload is the id of the thread that changed
+# How often the open thread tells the backend "still here" (its timeout is three times that).
+PRESENCE_INTERVAL_MS = 10_000
+_BANNER_STYLE = (
+    "QLabel#presenceBanner { background: #fff1c2; color: #5c4400; "
+    "border: 1px solid #e0b94a; border-radius: 3px; padding: 4px 8px; }"
+)
 
 
 class ThreadView(QWidget):
@@ -44,6 +57,30 @@ class ThreadView(QWidget):
         self.header.setObjectName("threadHeader")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.presence = QLabel(self)
+        self.presence.setObjectName("presenceBanner")
+        self.presence.setWordWrap(True)
+        self.presence.setTextFormat(Qt.TextFormat.PlainText)
+        self.presence.setStyleSheet(_BANNER_STYLE)
+        self.presence.hide()
+        self.release_button = QPushButton(self.tr("Release"), self)
+        self.release_button.setObjectName("releaseThread")
+        self.release_button.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.release_button.setToolTip(
+            self.tr("Put the thread back in the shared queue (Ctrl+Shift+R)")
+        )
+        self.transfer_button = QPushButton(self.tr("&Transfer…"), self)
+        self.transfer_button.setObjectName("transferThread")
+        self.transfer_button.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.transfer_button.setToolTip(
+            self.tr("Hand the thread to another agent or a team, with a note (Ctrl+Shift+T)")
+        )
+        self.escalate_button = QPushButton(self.tr("Escalate…"), self)
+        self.escalate_button.setObjectName("escalateThread")
+        self.escalate_button.setShortcut(QKeySequence("Ctrl+Shift+X"))
+        self.escalate_button.setToolTip(
+            self.tr("Hand the thread to the supervisors, with a note (Ctrl+Shift+X)")
+        )
         self.messages = QTextBrowser(self)
         self.messages.setObjectName("threadMessages")
         self.suggestions = QListWidget(self)
@@ -68,6 +105,13 @@ class ThreadView(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.header)
+        actions = QHBoxLayout()
+        actions.addWidget(self.release_button)
+        actions.addWidget(self.transfer_button)
+        actions.addWidget(self.escalate_button)
+        actions.addStretch(1)
+        top_layout.addLayout(actions)
+        top_layout.addWidget(self.presence)
         top_layout.addWidget(self.messages, 1)
         bottom = QWidget(self)
         bottom_layout = QVBoxLayout(bottom)
@@ -100,7 +144,18 @@ class ThreadView(QWidget):
         self.close_button.clicked.connect(lambda: self.send(close=True))
         self.note_button.clicked.connect(self.add_note)
         self.suggestions.itemActivated.connect(self._insert_template)
+        self.release_button.clicked.connect(self.release)
+        self.transfer_button.clicked.connect(self.transfer)
+        self.escalate_button.clicked.connect(self.escalate)
+        # Presence: the thread whose row this view holds in the backend, and what it said.
+        self._present_on: int | None = None
+        self._replying_sent = False
+        self.presence_timer = QTimer(self)
+        self.presence_timer.setInterval(PRESENCE_INTERVAL_MS)
+        self.presence_timer.timeout.connect(self.heartbeat)
+        self.editor.textChanged.connect(self._editor_changed)
         self._set_editable(False)
+        self._update_actions()
 
     # -- loading -------------------------------------------------------------------------
 
@@ -125,7 +180,12 @@ class ThreadView(QWidget):
         bar = self.messages.verticalScrollBar()
         bar.setValue(bar.maximum())
         self._set_editable(detail.state is not MailState.CLOSED)
+        self._update_actions()
         self._load_suggestions(detail.id)
+        if self._present_on != detail.id:
+            self._leave()
+            if self.isVisible():
+                self._enter(detail.id)
 
     def clear(self) -> None:
         """Nothing shown (e.g. the queue is empty): no member data lingers on screen."""
@@ -136,6 +196,8 @@ class ThreadView(QWidget):
         self.editor.clear()
         self.message.clear()
         self._set_editable(False)
+        self._update_actions()
+        self._leave()
 
     def _header_text(self, d: ThreadDetail) -> str:
         sla = d.sla
@@ -156,6 +218,8 @@ class ThreadView(QWidget):
             f"{d.member.name} — {d.member.nir_masked}",
             f"{theme_label(d.theme)} · {state_label(d.state)}" + (f" · {due}" if due else ""),
         ]
+        if d.assigned_agent_name:
+            parts.append(self.tr("Handled by {name}").format(name=d.assigned_agent_name))
         if d.escalated:
             parts.append(self.tr("Escalated to a supervisor"))
         return "\n".join(parts)
@@ -182,6 +246,20 @@ class ThreadView(QWidget):
         for widget in (self.editor, self.send_button, self.close_button, self.note_button):
             widget.setEnabled(editable)
         self.suggestions.setEnabled(editable)
+
+    def _update_actions(self) -> None:
+        """Release and transfer: my thread (anyone's, for a supervisor); escalate: not theirs."""
+        d = self.detail
+        me = self._app.backend.advisor.id
+        supervisor = self._app.allows("mail.supervise")
+        live = d is not None and d.state is not MailState.CLOSED
+        owner = d.assigned_agent_id if d is not None else None
+        mine = owner == me or (supervisor and owner is not None)
+        self.release_button.setEnabled(live and mine)
+        self.transfer_button.setEnabled(live and (owner == me or supervisor))
+        self.escalate_button.setEnabled(
+            live and d is not None and not d.escalated and (owner in (None, me) or supervisor)
+        )
 
     # -- suggestions ---------------------------------------------------------------------
 
@@ -290,3 +368,129 @@ class ThreadView(QWidget):
 
     def _failed(self, error: OpError) -> None:
         self.message.setText(error.message)
+
+    # -- actions on the thread -----------------------------------------------------------
+
+    def release(self) -> None:
+        detail = self.detail
+        if detail is None or not self.release_button.isEnabled():
+            return
+        mail = self._app.backend.mail
+        self.release_button.setEnabled(False)
+        self._app.ops.call(
+            lambda: mail.release(detail.id),
+            on_success=lambda _none: self._acted(
+                detail.id, self.tr("Thread put back in the shared queue.")
+            ),
+            on_failure=self._action_failed,
+            key="mail.release",
+            owner=self,
+        )
+
+    def transfer(self) -> TransferDialog | None:
+        """Open the transfer dialog (window-modal); returned for the tests."""
+        if self.detail is None or not self.transfer_button.isEnabled():
+            return None
+        dialog = TransferDialog(self._app, self.detail.id, self)
+        dialog.transferred.connect(
+            lambda thread_id: self._acted(thread_id, self.tr("Thread transferred."))
+        )
+        dialog.open()
+        return dialog
+
+    def escalate(self) -> EscalateDialog | None:
+        """Open the escalation dialog (window-modal); returned for the tests."""
+        if self.detail is None or not self.escalate_button.isEnabled():
+            return None
+        dialog = EscalateDialog(self._app, self.detail.id, self)
+        dialog.escalated.connect(
+            lambda thread_id: self._acted(thread_id, self.tr("Thread escalated to a supervisor."))
+        )
+        dialog.open()
+        return dialog
+
+    def _acted(self, thread_id: int, message: str) -> None:
+        """After a release, a transfer or an escalation: say so, re-read, refresh the queue."""
+        self.message.setText(message)
+        self.changed.emit(thread_id)
+        self._app.bus.publish(TOPIC, thread_id)
+        if self.detail is not None and self.detail.id == thread_id:
+            self.show_thread(thread_id)
+
+    def _action_failed(self, error: OpError) -> None:
+        self.message.setText(error.message)
+        if self.detail is not None:
+            # A colleague took or moved it meanwhile: show where it stands now.
+            self.show_thread(self.detail.id)
+        else:
+            self._update_actions()
+
+    # -- presence (collision notice) -----------------------------------------------------
+
+    def _enter(self, thread_id: int) -> None:
+        self._present_on = thread_id
+        self.heartbeat()
+        self.presence_timer.start()
+
+    def heartbeat(self) -> None:
+        """Tell the backend I still have the thread open; show who else has.
+
+        Silent on failure: this runs every few seconds and is only a hint; the connection
+        banner already says when the backend is unreachable.
+        """
+        thread_id = self._present_on
+        if thread_id is None:
+            return
+        replying = bool(self.editor.toPlainText().strip())
+        self._replying_sent = replying
+        mail = self._app.backend.mail
+        self._app.ops.call(
+            lambda: mail.touch_presence(thread_id, replying),
+            on_success=lambda viewers: self._show_viewers(thread_id, viewers),
+            on_failure=lambda _error: None,
+            key="mail.touch_presence",
+            owner=self,
+        )
+
+    def _editor_changed(self) -> None:
+        # Starting or discarding a draft changes what colleagues see: tell them now.
+        replying = bool(self.editor.toPlainText().strip())
+        if self._present_on is not None and replying != self._replying_sent:
+            self.heartbeat()
+
+    def _leave(self) -> None:
+        self.presence_timer.stop()
+        self.presence.hide()
+        self.presence.clear()
+        thread_id, self._present_on = self._present_on, None
+        if thread_id is None:
+            return
+        mail = self._app.backend.mail
+        # No key: a later heartbeat on another thread must not cancel it; no owner: it
+        # must run even when this view is being destroyed.
+        self._app.ops.call(lambda: mail.leave(thread_id), on_failure=lambda _error: None)
+
+    def _show_viewers(self, thread_id: int, viewers: list[ThreadViewer]) -> None:
+        if thread_id != self._present_on:
+            return  # an answer about the thread shown before
+        if not viewers:
+            self.presence.hide()
+            self.presence.clear()
+            return
+        names = ", ".join(
+            self.tr("{name} — replying").format(name=v.name) if v.replying else v.name
+            for v in viewers
+        )
+        self.presence.setText(self.tr("Also open by {names}").format(names=names))
+        self.presence.show()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.detail is not None and self._present_on is None:
+            self._enter(self.detail.id)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Another screen shown (not a minimised window): the thread is no longer being read.
+        if not event.spontaneous():
+            self._leave()
+        super().hideEvent(event)
