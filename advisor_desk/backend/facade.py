@@ -9,6 +9,7 @@ from .appointments import AppointmentsService
 from .declarations import DeclarationsService
 from .documents import DocumentsService
 from .engine import describe, is_sqlite, make_engine
+from .knowledge import KnowledgeService
 from .mail import MailService
 from .members import MembersService
 from .reimbursements import ReimbursementsService
@@ -23,6 +24,7 @@ SERVICES: dict[str, type[Service]] = {
     "admin": AdminService,
     "members": MembersService,
     "mail": MailService,
+    "knowledge": KnowledgeService,
     "reimbursements": ReimbursementsService,
     "documents": DocumentsService,
     "appointments": AppointmentsService,
@@ -42,6 +44,7 @@ class BoundBackend:
         self.admin = AdminService(self._ctx)
         self.members = MembersService(self._ctx)
         self.mail = MailService(self._ctx)
+        self.knowledge = KnowledgeService(self._ctx)
         self.reimbursements = ReimbursementsService(self._ctx)
         self.documents = DocumentsService(self._ctx)
         self.appointments = AppointmentsService(self._ctx)

@@ -219,49 +219,63 @@ def claim_one(s: Session, agent_id: int, theme: MailTheme | None = None) -> int 
     return None
 
 
+# Tables with (id, title, keywords, body) that full-text ranking serves, and the filter on
+# rows that may be suggested.
+_RANKED_TABLES = {"reply_templates": "TRUE", "knowledge_articles": "active"}
+
+
 def rank_templates(s: Session, message: str, limit: int) -> list[tuple[int, float]]:
-    """Reply templates matching `message`, best first, as (template id, rank).
+    """Reply templates matching `message`, best first, as (template id, rank)."""
+    return rank_texts(s, "reply_templates", message, limit)
+
+
+def rank_texts(s: Session, table: str, message: str, limit: int) -> list[tuple[int, float]]:
+    """Rows of `table` (templates, knowledge articles) matching `message`, best first.
 
     The database's own full-text search: to_tsvector('french', …) and ts_rank on PostgreSQL,
     an FTS5 index with bm25 on SQLite (a per-connection temporary table, refreshed on each
-    call: there are a few dozen templates, and no schema object to migrate).
+    call: there are a few dozen to a few hundred rows, and no schema object to migrate).
+    Title and keywords weigh more than the body. Returns (id, rank) pairs.
     """
+    where = _RANKED_TABLES[table]  # a fixed list: the table name is never user input
     words = query_words(message)
     if not words:
         return []
     if s.get_bind().dialect.name == "postgresql":
+        # unaccent on both sides: a member (or an agent) typing without accents still matches.
         document = (
-            "setweight(to_tsvector('french', title), 'A') || "
-            "setweight(to_tsvector('french', keywords), 'A') || "
-            "setweight(to_tsvector('french', body), 'C')"
+            "setweight(to_tsvector('french', unaccent(title)), 'A') || "
+            "setweight(to_tsvector('french', unaccent(keywords)), 'A') || "
+            "setweight(to_tsvector('french', unaccent(body)), 'C')"
         )
         rows = s.execute(
             text(
                 f"SELECT id, ts_rank({document}, q) AS rank "
-                "FROM reply_templates, to_tsquery('french', :q) AS q "
-                f"WHERE {document} @@ q ORDER BY rank DESC, id LIMIT :n"
+                f"FROM {table}, to_tsquery('french', unaccent(:q)) AS q "
+                f"WHERE {where} AND {document} @@ q ORDER BY rank DESC, id LIMIT :n"
             ),
             {"q": " | ".join(words), "n": limit},
         ).all()
         return [(int(i), float(r)) for i, r in rows]
+    fts = f"{table}_fts"
     s.execute(
         text(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.reply_templates_fts USING fts5("
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{fts} USING fts5("
             "title, keywords, body, tokenize = 'unicode61 remove_diacritics 2')"
         )
     )
-    s.execute(text("DELETE FROM temp.reply_templates_fts"))
+    s.execute(text(f"DELETE FROM temp.{fts}"))
     s.execute(
         text(
-            "INSERT INTO temp.reply_templates_fts (rowid, title, keywords, body) "
-            "SELECT id, title, keywords, body FROM reply_templates"
+            f"INSERT INTO temp.{fts} (rowid, title, keywords, body) "
+            f"SELECT id, title, keywords, body FROM {table} WHERE {where}"
         )
     )
     match = " OR ".join(f'"{w[:_PREFIX]}"*' for w in words)
     rows = s.execute(
         text(
-            "SELECT rowid, -bm25(reply_templates_fts, 10.0, 10.0, 1.0) AS rank "
-            "FROM temp.reply_templates_fts WHERE reply_templates_fts MATCH :q "
+            f"SELECT rowid, -bm25({fts}, 10.0, 10.0, 1.0) AS rank "
+            f"FROM temp.{fts} WHERE {fts} MATCH :q "
             "ORDER BY rank DESC, rowid LIMIT :n"
         ),
         {"q": match, "n": limit},

@@ -32,6 +32,7 @@ from .orm import (
     AppointmentReason,
     Base,
     ComplementaryInsurer,
+    KnowledgeArticle,
     Member,
     Office,
     OfficeClosure,
@@ -69,6 +70,7 @@ _REFERENCE_TABLES: tuple[tuple[str, type[Base]], ...] = (
     ("schedule_reasons", ScheduleReason),
     ("absences", Absence),
     ("reply_templates", ReplyTemplate),
+    ("knowledge_articles", KnowledgeArticle),
     ("session_tokens", SessionToken),
 )
 

@@ -275,7 +275,8 @@ def test_reimbursements_respect_rules(seeded: Engine) -> None:
 def test_every_table_has_rows(seeded: Engine) -> None:
     with seeded.connect() as conn:
         for table in Base.metadata.sorted_tables:
-            if table.name == "alembic_version":
+            # Presence rows exist only while an agent has a thread open: empty at rest.
+            if table.name in ("alembic_version", "mail_thread_viewers"):
                 continue
             count = conn.execute(select(func.count()).select_from(table)).scalar()
             assert count, f"table {table.name} vide"

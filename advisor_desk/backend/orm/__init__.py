@@ -7,6 +7,7 @@ from .base import Base
 from .declarations import Declaration, DeclarationDocument, DeclarationEvent, DeclarationNote
 from .documents import IssuedDocument
 from .health import Ald, IjPayment, SickLeave, WorkAccidentCase, WorkAccidentStep
+from .knowledge import KnowledgeArticle
 from .mail import MailMessage, MailThread, MailThreadViewer, ReplyTemplate
 from .members import (
     Address,
@@ -46,6 +47,7 @@ __all__ = [
     "Dependent",
     "IjPayment",
     "IssuedDocument",
+    "KnowledgeArticle",
     "MailMessage",
     "MailThread",
     "MailThreadViewer",

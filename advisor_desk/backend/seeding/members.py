@@ -68,6 +68,7 @@ ID_CAPACITY: dict[str, int] = {
     "deductible_entries": 24,
     "declarations": 2,
     "declaration_events": 12,
+    "declaration_notes": 2,
     "declaration_documents": 8,
     "issued_documents": 2,
     "mail_threads": 2,
@@ -231,6 +232,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "to_state",
         "comment",
     ),
+    "declaration_notes": ("id", "declaration_id", "at", "advisor_id", "body"),
     "declaration_documents": ("id", "declaration_id", "label", "required", "received_on"),
     "issued_documents": (
         "id",
@@ -299,6 +301,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 # Insertion order respects the foreign keys.
 TABLE_ORDER = tuple(COLUMNS)
+
+_DECLARATION_NOTES = (
+    "Assuré rappelé : pièces promises pour la fin de semaine.",
+    "Vérifier la cohérence avec le dossier de l'autre parent avant décision.",
+    "Justificatif peu lisible, accepté après contrôle de l'original à l'accueil.",
+    "Dossier signalé au superviseur : situation sociale fragile, traiter en priorité.",
+)
 
 _AGE_WEIGHTS = [1.0] * 12 + [1.1] * 30 + [1.0] * 15 + [0.6] * 10 + [0.25] * 11  # 18..95
 _AGE_CUM = list(accumulate(_AGE_WEIGHTS))
@@ -1381,6 +1390,18 @@ class BatchGenerator:
                     f"declaration:{did}",
                     f"{frm.value if frm else '-'} → {to.value}",
                 )
+        # A private note on one request in three handled by an agent; derived from the id, so
+        # that the random draws (and with them the rest of the seed) stay as they were.
+        if agent is not None and did % 3 == 0:
+            ctx.out["declaration_notes"].append(
+                (
+                    self._take(ctx, "declaration_notes"),
+                    did,
+                    self.ts_dt(min(events[-1][0] + timedelta(hours=1), now)),
+                    agent,
+                    _DECLARATION_NOTES[did % len(_DECLARATION_NOTES)],
+                )
+            )
         for label in docs:
             received = None
             if state is not DeclarationState.WAITING_MEMBER or rng.random() < 0.5:

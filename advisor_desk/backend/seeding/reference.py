@@ -368,6 +368,128 @@ THEME_SUBJECTS: dict[MailTheme, tuple[str, ...]] = {
     MailTheme.OTHER: ("Demande d'information", "Réclamation", "Prise de rendez-vous"),
 }
 
+# The knowledge base agents search while answering: (code, title, theme, keywords, body).
+KNOWLEDGE_ARTICLES: tuple[tuple[str, str, MailTheme | None, str, str], ...] = (
+    (
+        "VITALE_PERDUE",
+        "Carte Vitale perdue ou volée",
+        MailTheme.RIGHTS_VITALE,
+        "vitale, perte, vol, opposition, nouvelle carte",
+        "La carte perdue ou volée est mise en opposition dès la déclaration (compte ameli, "
+        "accueil ou téléphone) : elle ne peut plus être utilisée. Une nouvelle carte est "
+        "commandée en même temps ; l'assuré fournit une photo et une pièce d'identité si elles "
+        "ne sont pas déjà au dossier. Délai de fabrication : 2 à 3 semaines. En attendant, "
+        "l'attestation de droits permet de se faire soigner (feuilles de soins papier).",
+    ),
+    (
+        "VITALE_PHOTO_NORMES",
+        "Photo de carte Vitale : les normes",
+        MailTheme.RIGHTS_VITALE,
+        "photo, vitale, normes, refus",
+        "Photo d'identité récente, en couleur, de face, tête nue, fond clair et uni, sans "
+        "reflet. Une photo scannée d'un document officiel est refusée. Les enfants de moins "
+        "de 12 ans et les personnes de plus de 75 ans résidant en établissement en sont "
+        "dispensés.",
+    ),
+    (
+        "REMB_DELAIS",
+        "Délais de remboursement",
+        MailTheme.REIMBURSEMENTS,
+        "remboursement, délai, feuille de soins, télétransmission",
+        "Avec la carte Vitale (télétransmission), le remboursement est versé sous 5 jours "
+        "ouvrés environ. Une feuille de soins papier est traitée en 30 jours environ après sa "
+        "réception. Un remboursement absent après ces délais : vérifier que le professionnel "
+        "a bien transmis la feuille et que le RIB du dossier est à jour.",
+    ),
+    (
+        "PARTICIPATION_FRANCHISES",
+        "Participation forfaitaire et franchises médicales",
+        MailTheme.REIMBURSEMENTS,
+        "participation forfaitaire, franchise, plafond, 50 euros",
+        "La participation forfaitaire s'applique aux consultations et actes de biologie, les "
+        "franchises aux médicaments, actes paramédicaux et transports. Chacune est plafonnée à "
+        "50 € par an et par personne, avec des plafonds journaliers. Exonérés : moins de 18 "
+        "ans, bénéficiaires de la CSS et de l'AME, femmes enceintes à partir du 6e mois. Les "
+        "montants non déduits d'un remboursement peuvent être payés en ligne.",
+    ),
+    (
+        "IJ_CALCUL",
+        "Calcul des indemnités journalières maladie",
+        MailTheme.SICK_LEAVE,
+        "indemnités journalières, calcul, salaire, carence",
+        "Après 3 jours de carence, l'indemnité journalière vaut 50 % du salaire journalier de "
+        "base (moyenne des 3 derniers mois de salaire brut, dans la limite d'un plafond). "
+        "L'employeur doit transmettre l'attestation de salaire ; sans elle, rien ne peut être "
+        "calculé. Le versement a lieu tous les 14 jours environ.",
+    ),
+    (
+        "IJ_ARRET_ENVOI",
+        "Envoi de l'avis d'arrêt de travail",
+        MailTheme.SICK_LEAVE,
+        "arrêt de travail, avis, 48 heures, envoi",
+        "L'avis d'arrêt de travail est envoyé sous 48 heures : volets 1 et 2 à la CPAM, volet "
+        "3 à l'employeur (sauf transmission en ligne par le médecin). Un envoi tardif peut "
+        "réduire les indemnités en cas de récidive dans les 24 mois.",
+    ),
+    (
+        "CSS_CONDITIONS",
+        "Complémentaire santé solidaire : conditions",
+        MailTheme.CSS,
+        "css, complémentaire santé solidaire, ressources, plafond, participation",
+        "La CSS est accordée pour 12 mois selon les ressources du foyer des 12 mois précédant "
+        "la demande, comparées aux plafonds en vigueur (selon la composition du foyer). Sous "
+        "le premier plafond : sans participation ; jusqu'au second : avec une participation "
+        "mensuelle selon l'âge de chaque bénéficiaire. Le renouvellement se demande 2 à 4 mois "
+        "avant la fin des droits.",
+    ),
+    (
+        "AT_DECLARATION",
+        "Accident du travail : déclaration et instruction",
+        MailTheme.WORK_ACCIDENT,
+        "accident du travail, déclaration, employeur, instruction, questionnaire",
+        "L'employeur déclare l'accident dans les 48 heures. La CPAM dispose de 30 jours francs "
+        "pour statuer, ou de 90 jours en cas d'instruction (questionnaires à l'assuré et à "
+        "l'employeur). Les soins liés sont pris en charge à 100 % dans la limite des tarifs "
+        "de la Sécurité sociale, sans avance de frais avec la feuille d'accident.",
+    ),
+    (
+        "MATERNITE_CONGE",
+        "Congé maternité : durée et indemnités",
+        MailTheme.MATERNITY,
+        "maternité, congé, durée, indemnités, grossesse",
+        "Pour un premier ou deuxième enfant : 16 semaines (6 avant, 10 après la naissance). "
+        "Les indemnités journalières sont calculées sur les 3 derniers salaires, sans délai "
+        "de carence. La déclaration de grossesse est à faire avant la fin du 3e mois.",
+    ),
+    (
+        "RIB_CHANGEMENT",
+        "Changement de coordonnées bancaires",
+        MailTheme.ADDRESS_BANK,
+        "rib, iban, banque, changement, coordonnées",
+        "Le nouveau RIB se déclare depuis le compte ameli ou à l'accueil ; il doit être au "
+        "nom de l'assuré. L'ancien compte est conservé dans l'historique. Les "
+        "remboursements en cours de paiement peuvent encore partir sur l'ancien compte.",
+    ),
+    (
+        "ADRESSE_CHANGEMENT",
+        "Changement d'adresse",
+        MailTheme.ADDRESS_BANK,
+        "adresse, déménagement, changement, caisse",
+        "Un déménagement dans le même département se déclare à la CPAM, qui met le dossier à "
+        "jour. Dans un autre département, le dossier est transféré à la nouvelle CPAM "
+        "automatiquement après la déclaration.",
+    ),
+    (
+        "CEAM",
+        "Carte européenne d'assurance maladie",
+        MailTheme.OTHER,
+        "ceam, europe, voyage, certificat provisoire",
+        "La CEAM est individuelle, valable 2 ans, gratuite ; elle est envoyée sous 15 jours. "
+        "Pour un départ plus proche, un certificat provisoire de remplacement, valable 3 "
+        "mois, peut être délivré immédiatement.",
+    ),
+)
+
 # (code, title, theme, keywords, body)
 REPLY_TEMPLATES: tuple[tuple[str, str, MailTheme | None, str, str], ...] = (
     (
@@ -703,6 +825,20 @@ def build_reference(seed: int, today: date, *, password_hash: str | None = None)
     rows["reply_templates"] = [
         {"id": i, "code": code, "title": title, "theme": theme, "keywords": keywords, "body": body}
         for i, (code, title, theme, keywords, body) in enumerate(REPLY_TEMPLATES, start=1)
+    ]
+    rows["knowledge_articles"] = [
+        {
+            "id": i,
+            "code": code,
+            "title": title,
+            "theme": theme,
+            "keywords": keywords,
+            "body": body,
+            "active": True,
+            "updated_at": now - timedelta(days=30 + i),
+            "updated_by_advisor_id": None,
+        }
+        for i, (code, title, theme, keywords, body) in enumerate(KNOWLEDGE_ARTICLES, start=1)
     ]
     # Past sessions of the staff, all ended: supervision screens show when people last worked.
     rows["session_tokens"] = []

@@ -1,4 +1,4 @@
-"""mail presence and private notes on declarations
+"""mail presence, private notes on declarations, knowledge base
 
 Revision ID: 0006
 Revises: 0005
@@ -7,6 +7,8 @@ Create Date: 2026-11-26
 mail_thread_viewers: one row per (thread, agent) while the agent has the thread open,
 refreshed by the screen; it feeds the collision notice of the mail queue.
 declaration_notes: agents' private annotations on a request (never shown to the member).
+knowledge_articles: the knowledge base agents search and quote when answering mail.
+PostgreSQL: the unaccent extension, so that full-text search ignores accents on both engines.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        # Full-text search that ignores accents, as SQLite's FTS5 does (remove_diacritics).
+        op.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
     op.create_table(
         "mail_thread_viewers",
         sa.Column("thread_id", sa.Integer(), nullable=False),
@@ -68,8 +73,46 @@ def upgrade() -> None:
         unique=False,
     )
 
+    op.create_table(
+        "knowledge_articles",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("code", sa.String(length=40), nullable=False),
+        sa.Column("title", sa.String(length=160), nullable=False),
+        sa.Column(
+            "theme",
+            sa.Enum(
+                "rights_vitale",
+                "reimbursements",
+                "sick_leave",
+                "css",
+                "work_accident",
+                "maternity",
+                "address_bank",
+                "other",
+                name="kb_theme",
+                native_enum=False,
+                create_constraint=True,
+                length=18,
+            ),
+            nullable=True,
+        ),
+        sa.Column("keywords", sa.String(length=300), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_by_advisor_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["updated_by_advisor_id"],
+            ["advisors.id"],
+            name=op.f("fk_knowledge_articles_updated_by_advisor_id_advisors"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_knowledge_articles")),
+        sa.UniqueConstraint("code", name=op.f("uq_knowledge_articles_code")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("knowledge_articles")
     op.drop_index(op.f("ix_declaration_notes_declaration_id"), table_name="declaration_notes")
     op.drop_table("declaration_notes")
     op.drop_table("mail_thread_viewers")
