@@ -882,6 +882,21 @@ def supervision_dark_shot(s: Shooter) -> QWidget:
 # -- Bureaux et horaires ------------------------------------------------------------------------
 
 
+@shot("connaissances")
+def connaissances_shot(s: Shooter) -> QWidget:
+    """The knowledge base as a supervisor sees it: a search, the matches, the editing buttons."""
+    window = s.main_window("supervisor")
+    screen = window.workspace.show_screen("connaissances")
+    s.settle()
+    screen.search.setText("carte vitale perdue")
+    screen.reload()
+    s.settle()
+    if screen.model.rowCount():
+        screen.table.selectRow(0)
+        s.settle()
+    return window  # type: ignore[no-any-return]
+
+
 @shot("bureaux")
 def bureaux_shot(s: Shooter) -> QWidget:
     window = s.main_window("supervisor")

@@ -41,6 +41,7 @@ from advisor_desk.domain.nir import parse_nir
 from advisor_desk.domain.permissions import Permission, permissions_of
 from advisor_desk.domain.sla import SlaStatus, first_response_due, follow_up_due, sla_status
 
+from .knowledge import summary as article_summary
 from .mail_dto import (
     SUPERVISOR_VIEWS,
     MailView,
@@ -60,10 +61,11 @@ from .mail_dto import (
     TransferTargets,
     TransferTeam,
 )
-from .mail_queue import claim_one, rank_templates
+from .mail_queue import claim_one, rank_templates, rank_texts
 from .orm import (
     Advisor,
     DeductibleEntry,
+    KnowledgeArticle,
     MailMessage,
     MailThread,
     MailThreadViewer,
@@ -759,7 +761,8 @@ class MailService(Service):
 
     @api(Permission.MAIL_WORK, readonly=True)
     def suggest(self, thread_id: int) -> SuggestionList:
-        """Templates ranked by the database's full-text search on the last inbound message."""
+        """Templates and knowledge-base articles ranked by the database's full-text search on
+        the subject and last inbound message."""
         with self._ctx.tx() as s:
             thread = self._get(s, thread_id)
             last = s.scalar(
@@ -796,10 +799,20 @@ class MailService(Service):
                     (x.theme for x in suggestions if x.theme not in (None, MailTheme.OTHER)),
                     None,
                 )
+            found = rank_texts(s, "knowledge_articles", text, SUGGESTIONS)
+            rows = {
+                a.id: a
+                for a in s.scalars(
+                    select(KnowledgeArticle).where(KnowledgeArticle.id.in_([i for i, _ in found]))
+                )
+            }
+            articles = [
+                article_summary(rows[i], round(score, 6)) for i, score in found if i in rows
+            ]
             self._ctx.audit(
                 s, "mail.suggest", member_id=thread.member_id, target=f"mail:{thread_id}"
             )
-            return SuggestionList(suggestions=suggestions, suggested_theme=theme)
+            return SuggestionList(suggestions=suggestions, suggested_theme=theme, articles=articles)
 
     # -- helpers ------------------------------------------------------------------------
 

@@ -9,6 +9,8 @@ from enum import StrEnum
 from advisor_desk.domain.enums import MailState, MailTheme, MessageDirection
 from advisor_desk.domain.sla import SlaStatus
 
+from .knowledge_dto import ArticleSummary
+
 
 class MailView(StrEnum):
     UNASSIGNED = "unassigned"  # the shared queue: nobody works on it yet
@@ -139,6 +141,8 @@ class SuggestionList:
     suggestions: list[Suggestion]
     # For a thread filed under 'other': the theme of the best-ranked themed template.
     suggested_theme: MailTheme | None
+    # Knowledge-base articles matching the same message, best first (active ones only).
+    articles: list[ArticleSummary]
 
 
 @dataclass(frozen=True)

@@ -261,6 +261,115 @@
     </message>
 </context>
 <context>
+    <name>ArticleDialog</name>
+    <message>
+        <source>Knowledge base</source>
+        <translation>Base de connaissances</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>&amp;Insert into the reply</source>
+        <translation>&amp;Insérer dans la réponse</translation>
+    </message>
+    <message>
+        <source>all themes</source>
+        <translation>tous les thèmes</translation>
+    </message>
+    <message>
+        <source>Theme: {theme} · updated on {date}</source>
+        <translation>Thème : {theme} · mis à jour le {date}</translation>
+    </message>
+    <message>
+        <source>by {name}</source>
+        <translation>par {name}</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>This article could not be read.</source>
+        <translation>Impossible de lire cet article.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleEditorDialog</name>
+    <message>
+        <source>New article</source>
+        <translation>Nouvel article</translation>
+    </message>
+    <message>
+        <source>Edit article</source>
+        <translation>Modifier l&apos;article</translation>
+    </message>
+    <message>
+        <source>e.g. VITALE_LOST</source>
+        <translation>ex. VITALE_PERDUE</translation>
+    </message>
+    <message>
+        <source>All themes</source>
+        <translation>Tous les thèmes</translation>
+    </message>
+    <message>
+        <source>Words members use, separated by commas</source>
+        <translation>Mots employés par les assurés, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code :</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>T&amp;hème :</translation>
+    </message>
+    <message>
+        <source>&amp;Keywords:</source>
+        <translation>&amp;Mots-clés :</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xte :</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>En usage</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Beginning</source>
+        <translation>Début du texte</translation>
+    </message>
+</context>
+<context>
     <name>AuditPanel</name>
     <message>
         <source>All advisors</source>
@@ -436,6 +545,65 @@
     <message>
         <source>Closure on {day} removed.</source>
         <translation>Fermeture du {day} retirée.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnaissancesScreen</name>
+    <message>
+        <source>Words of the member&apos;s question, e.g. lost card</source>
+        <translation>Mots de la question de l&apos;assuré, ex. carte perdue</translation>
+    </message>
+    <message>
+        <source>All themes</source>
+        <translation>Tous les thèmes</translation>
+    </message>
+    <message>
+        <source>Show &amp;retired articles</source>
+        <translation>Afficher les articles &amp;retirés</translation>
+    </message>
+    <message>
+        <source>&amp;New article…</source>
+        <translation>&amp;Nouvel article…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Re&amp;tire</source>
+        <translation>Re&amp;tirer</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>Re&amp;chercher :</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>T&amp;hème :</translation>
+    </message>
+    <message>
+        <source>{n} article(s)</source>
+        <translation>{n} article(s)</translation>
+    </message>
+    <message>
+        <source>No article matches these words.</source>
+        <translation>Aucun article ne correspond à ces mots.</translation>
+    </message>
+    <message>
+        <source>The knowledge base has no article yet.</source>
+        <translation>La base de connaissances ne contient encore aucun article.</translation>
+    </message>
+    <message>
+        <source>“{title}” saved.</source>
+        <translation>« {title} » enregistré.</translation>
+    </message>
+    <message>
+        <source>“{title}” is retired: agents no longer see it.</source>
+        <translation>« {title} » est retiré : les agents ne le voient plus.</translation>
+    </message>
+    <message>
+        <source>Re&amp;store</source>
+        <translation>Ré&amp;tablir</translation>
     </message>
 </context>
 <context>
@@ -3161,6 +3329,10 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>Appuyez sur Entrée sur un modèle pour l&apos;insérer</translation>
     </message>
     <message>
+        <source>Knowledge-base articles for this message: Enter opens one</source>
+        <translation>Articles de la base de connaissances pour ce message : Entrée en ouvre un</translation>
+    </message>
+    <message>
         <source>Your answer to the member…</source>
         <translation>Votre réponse à l&apos;assuré…</translation>
     </message>
@@ -3191,6 +3363,10 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     <message>
         <source>Su&amp;ggested templates:</source>
         <translation>Modèles su&amp;ggérés :</translation>
+    </message>
+    <message>
+        <source>Knowledge &amp;base:</source>
+        <translation>&amp;Base de connaissances :</translation>
     </message>
     <message>
         <source>&amp;Reply:</source>
@@ -4112,6 +4288,10 @@ Aucun écran n&apos;est encore disponible pour votre profil dans cette version. 
     <message>
         <source>Offices and schedules</source>
         <translation>Bureaux et horaires</translation>
+    </message>
+    <message>
+        <source>Knowledge base</source>
+        <translation>Base de connaissances</translation>
     </message>
 </context>
 </TS>

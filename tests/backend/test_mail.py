@@ -7,14 +7,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 
 from advisor_desk.backend.engine import session_scope
 from advisor_desk.backend.facade import BoundBackend
 from advisor_desk.backend.mail import record_inbound
 from advisor_desk.backend.mail_dto import MailView, QueueFilter
-from advisor_desk.backend.orm import AuditEvent, MailThread, Member, ReplyTemplate
-from advisor_desk.backend.seeding.reference import REPLY_TEMPLATES
+from advisor_desk.backend.orm import (
+    AuditEvent,
+    KnowledgeArticle,
+    MailThread,
+    Member,
+    ReplyTemplate,
+)
+from advisor_desk.backend.seeding.reference import KNOWLEDGE_ARTICLES, REPLY_TEMPLATES
 from advisor_desk.domain.enums import MailState, MailTheme, MessageDirection, Role, Sex
 from advisor_desk.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from advisor_desk.domain.nir import make_nir
@@ -307,6 +313,32 @@ def test_suggestions_rank_the_expected_template_first(
     assert result.suggestions[0].code == expected
     scores = [x.score for x in result.suggestions]
     assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("thread", "expected"),
+    [("vitale", "VITALE_PHOTO_NORMES"), ("ij", "IJ_CALCUL"), ("other", "RIB_CHANGEMENT")],
+)
+def test_suggestions_include_knowledge_articles(
+    bound: Bound, mail: Mail, engine: Engine, thread: str, expected: str
+) -> None:
+    with session_scope(engine) as s:
+        for code, title, theme, keywords, body in KNOWLEDGE_ARTICLES:
+            s.add(
+                KnowledgeArticle(code=code, title=title, theme=theme, keywords=keywords, body=body)
+            )
+    result = bound(Role.BACKOFFICE).mail.suggest(mail.threads[thread])
+    codes = [a.code for a in result.articles]
+    assert expected in codes[:2], codes
+    scores = [a.score or 0 for a in result.articles]
+    assert scores == sorted(scores, reverse=True)
+    # A retired article is no longer suggested.
+    with session_scope(engine) as s:
+        s.execute(
+            update(KnowledgeArticle).where(KnowledgeArticle.code == expected).values(active=False)
+        )
+    again = bound(Role.BACKOFFICE).mail.suggest(mail.threads[thread])
+    assert expected not in [a.code for a in again.articles]
 
 
 def test_a_thread_filed_under_other_gets_a_theme(bound: Bound, mail: Mail) -> None:

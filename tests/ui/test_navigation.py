@@ -53,6 +53,7 @@ def test_titles_are_french(french) -> None:
         "Supervision",
         "Administration",
         "Bureaux et horaires",
+        "Base de connaissances",
     ]
 
 

@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -30,6 +31,7 @@ from advisor_desk.domain.enums import MailState, MessageDirection
 from advisor_desk.domain.errors import ConflictError
 from advisor_desk.models.mail_queue import state_label, theme_label
 from advisor_desk.ui.context import AppContext
+from advisor_desk.ui.knowledge.article_dialog import ArticleDialog
 from advisor_desk.ui.mail.escalate_dialog import EscalateDialog
 from advisor_desk.ui.mail.transfer_dialog import TransferDialog
 from advisor_desk.ui.ops import OpError
@@ -86,6 +88,11 @@ class ThreadView(QWidget):
         self.suggestions = QListWidget(self)
         self.suggestions.setObjectName("suggestions")
         self.suggestions.setToolTip(self.tr("Press Enter on a template to insert it"))
+        self.articles = QListWidget(self)
+        self.articles.setObjectName("articleSuggestions")
+        self.articles.setToolTip(
+            self.tr("Knowledge-base articles for this message: Enter opens one")
+        )
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("replyEditor")
         self.editor.setPlaceholderText(self.tr("Your answer to the member…"))
@@ -116,8 +123,14 @@ class ThreadView(QWidget):
         bottom = QWidget(self)
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(suggestions_label)
-        bottom_layout.addWidget(self.suggestions)
+        articles_label = QLabel(self.tr("Knowledge &base:"), self)
+        articles_label.setBuddy(self.articles)
+        lists = QGridLayout()
+        lists.addWidget(suggestions_label, 0, 0)
+        lists.addWidget(self.suggestions, 1, 0)
+        lists.addWidget(articles_label, 0, 1)
+        lists.addWidget(self.articles, 1, 1)
+        bottom_layout.addLayout(lists)
         reply_label = QLabel(self.tr("&Reply:"), self)
         reply_label.setBuddy(self.editor)
         bottom_layout.addWidget(reply_label)
@@ -144,6 +157,7 @@ class ThreadView(QWidget):
         self.close_button.clicked.connect(lambda: self.send(close=True))
         self.note_button.clicked.connect(self.add_note)
         self.suggestions.itemActivated.connect(self._insert_template)
+        self.articles.itemActivated.connect(self.open_article)
         self.release_button.clicked.connect(self.release)
         self.transfer_button.clicked.connect(self.transfer)
         self.escalate_button.clicked.connect(self.escalate)
@@ -193,6 +207,7 @@ class ThreadView(QWidget):
         self.header.clear()
         self.messages.clear()
         self.suggestions.clear()
+        self.articles.clear()
         self.editor.clear()
         self.message.clear()
         self._set_editable(False)
@@ -282,6 +297,13 @@ class ThreadView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, s.template_id)
         if self.suggestions.count():
             self.suggestions.setCurrentRow(0)
+        self.articles.clear()
+        for a in result.articles:
+            item = QListWidgetItem(a.title, self.articles)
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            item.setToolTip(a.excerpt)
+        if self.articles.count():
+            self.articles.setCurrentRow(0)
         if result.suggested_theme is not None:
             self.message.setText(
                 self.tr("This message looks like: {theme}.").format(
@@ -302,6 +324,26 @@ class ThreadView(QWidget):
             key="mail.render_template",
             owner=self,
         )
+
+    def open_article(self, item: QListWidgetItem) -> ArticleDialog:
+        """Read a suggested article; its text can go into the reply (at the cursor)."""
+        dialog = ArticleDialog(
+            self._app,
+            int(item.data(Qt.ItemDataRole.UserRole)),
+            self,
+            insertable=self.editor.isEnabled() and not self.editor.isReadOnly(),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.insert_requested.connect(self._insert_article)
+        dialog.open()
+        return dialog
+
+    def _insert_article(self, text: str) -> None:
+        cursor = self.editor.textCursor()
+        if self.editor.toPlainText() and not cursor.atBlockStart():
+            text = "\n" + text
+        cursor.insertText(text)
+        self.editor.setFocus()
 
     def _template_rendered(self, text: str) -> None:
         self.editor.setPlainText(text)

@@ -62,6 +62,7 @@ COURRIELS = "courriels"
 SUPERVISION = "supervision"
 ADMINISTRATION = "administration"
 BUREAUX = "bureaux"
+CONNAISSANCES = "connaissances"
 
 _PKG = "advisor_desk.ui.screens"
 
@@ -109,6 +110,12 @@ SCREENS: tuple[ScreenSpec, ...] = (
         ("office.manage",),
         f"{_PKG}.bureaux:BureauxScreen",
     ),
+    ScreenSpec(
+        CONNAISSANCES,
+        str(QT_TRANSLATE_NOOP("screens", "Knowledge base")),
+        ("mail.work",),
+        f"{_PKG}.connaissances:ConnaissancesScreen",
+    ),
 )
 
 
@@ -122,6 +129,6 @@ def available_screens(
 
 
 def shortcut_of(spec: ScreenSpec) -> str:
-    """Ctrl+1 … Ctrl+7 by place in the registry: the same key for a screen in every role."""
+    """Ctrl+1 … Ctrl+8 by place in the registry: the same key for a screen in every role."""
     keys = [s.key for s in SCREENS]
     return f"Ctrl+{keys.index(spec.key) + 1}" if spec.key in keys else ""

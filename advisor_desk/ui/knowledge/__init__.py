@@ -1,0 +1,1 @@
+"""Knowledge base: reading an article, writing one."""
