@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any, NoReturn, cast
 
 from sqlalchemy import (
@@ -47,10 +47,12 @@ from .mail_dto import (
     MailView,
     MemberSummary,
     MessageView,
+    OfficeChoice,
     QueueCounts,
     QueueFilter,
     QueuePage,
     ReplyResult,
+    SlaFilter,
     Suggestion,
     SuggestionList,
     TemplateInfo,
@@ -374,6 +376,8 @@ class MailService(Service):
             clauses.append(t.office_id == flt.office_id)
         if flt.team_id is not None:
             clauses.append(t.team_id == flt.team_id)
+        if flt.sla is not None:
+            clauses.append(_sla_clause(SlaFilter(flt.sla), now))
         return clauses
 
     def _check_view(self, view: MailView, action: str) -> None:
@@ -418,6 +422,17 @@ class MailService(Service):
                 total=total,
                 offset=offset,
             )
+
+    @api(Permission.MAIL_WORK, readonly=True)
+    def offices(self) -> list[OfficeChoice]:
+        """Active offices, for the queue's office filter (no member data: not audited)."""
+        with self._ctx.tx(readonly=True) as s:
+            return [
+                OfficeChoice(o.id, o.name, o.city)
+                for o in s.scalars(
+                    select(Office).where(Office.active.is_(True)).order_by(Office.name)
+                )
+            ]
 
     @api(Permission.MAIL_WORK, readonly=True)
     def queue_counts(self, filter: QueueFilter | None = None) -> QueueCounts:
@@ -924,3 +939,19 @@ class MailService(Service):
             "office_name": office.name if office else (self._ctx.advisor.office_name or ""),
             "deductibles_due": format_eur(due),
         }
+
+
+def _sla_clause(sla: SlaFilter, now: datetime) -> ColumnElement[bool]:
+    """The SQL form of a deadline filter (wall-clock instants; the clock runs on new and open
+    threads, and stops while waiting for the member)."""
+    t = MailThread
+    if sla is SlaFilter.PAUSED:
+        return t.state == MailState.PENDING
+    running = and_(t.state.in_(_WORKING), t.sla_due_at.is_not(None))
+    if sla is SlaFilter.BREACHED:
+        return and_(running, t.sla_due_at < now)
+    today_paris = now.astimezone(PARIS).date()
+    end_of_day = datetime.combine(today_paris + timedelta(days=1), time.min, tzinfo=PARIS)
+    if sla is SlaFilter.DUE_TODAY:
+        return and_(running, t.sla_due_at >= now, t.sla_due_at < end_of_day.astimezone(UTC))
+    return and_(running, t.sla_due_at >= end_of_day.astimezone(UTC))

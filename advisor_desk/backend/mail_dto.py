@@ -24,6 +24,15 @@ class MailView(StrEnum):
 SUPERVISOR_VIEWS = frozenset({MailView.ESCALATED, MailView.ALL})
 
 
+class SlaFilter(StrEnum):
+    """Where a thread stands against its deadline, as the queue filters it."""
+
+    BREACHED = "breached"  # the clock runs and the deadline has passed
+    DUE_TODAY = "due_today"  # the clock runs, due before the end of today (Paris)
+    ON_TIME = "on_time"  # the clock runs, due after today
+    PAUSED = "paused"  # waiting for the member: the clock is stopped
+
+
 @dataclass(frozen=True)
 class QueueFilter:
     theme: MailTheme | None = None
@@ -31,6 +40,14 @@ class QueueFilter:
     min_age_hours: int | None = None  # received at least this many hours ago
     office_id: int | None = None
     team_id: int | None = None
+    sla: SlaFilter | None = None
+
+
+@dataclass(frozen=True)
+class OfficeChoice:
+    id: int
+    name: str
+    city: str
 
 
 @dataclass(frozen=True)

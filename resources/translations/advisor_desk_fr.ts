@@ -648,6 +648,42 @@
         <translation>Tous les thèmes</translation>
     </message>
     <message>
+        <source>Any age</source>
+        <translation>Toute ancienneté</translation>
+    </message>
+    <message>
+        <source>Received {n} h ago or more</source>
+        <translation>Reçus depuis {n} h ou plus</translation>
+    </message>
+    <message>
+        <source>Received {n} days ago or more</source>
+        <translation>Reçus depuis {n} jours ou plus</translation>
+    </message>
+    <message>
+        <source>Any deadline</source>
+        <translation>Toutes échéances</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>À traiter aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Dans les délais</translation>
+    </message>
+    <message>
+        <source>Paused (waiting for the member)</source>
+        <translation>En pause (attente de l&apos;assuré)</translation>
+    </message>
+    <message>
+        <source>All offices</source>
+        <translation>Tous les accueils</translation>
+    </message>
+    <message>
         <source>&amp;Next</source>
         <translation>&amp;Suivant</translation>
     </message>
@@ -670,6 +706,18 @@
     <message>
         <source>T&amp;heme:</source>
         <translation>T&amp;hème :</translation>
+    </message>
+    <message>
+        <source>&amp;Age:</source>
+        <translation>&amp;Ancienneté :</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>É&amp;chéance :</translation>
+    </message>
+    <message>
+        <source>O&amp;ffice:</source>
+        <translation>Point d&apos;accue&amp;il :</translation>
     </message>
     <message>
         <source>No e-mail in this queue.</source>
@@ -2900,7 +2948,7 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     </message>
     <message>
         <source>All offices</source>
-        <translation>Tous les points d&apos;accueil</translation>
+        <translation>Tous les accueils</translation>
     </message>
     <message>
         <source>No opening range here: add one with “Add a range”.</source>

@@ -9,10 +9,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import Engine, select, update
 
+from advisor_desk.backend import mail as mail_module
 from advisor_desk.backend.engine import session_scope
 from advisor_desk.backend.facade import BoundBackend
 from advisor_desk.backend.mail import record_inbound
-from advisor_desk.backend.mail_dto import MailView, QueueFilter
+from advisor_desk.backend.mail_dto import MailView, QueueFilter, SlaFilter
 from advisor_desk.backend.orm import (
     AuditEvent,
     KnowledgeArticle,
@@ -120,6 +121,47 @@ def test_unassigned_view_most_urgent_first(bound: Bound, mail: Mail) -> None:
     assert [r.id for r in only.rows] == [mail.threads["other"]]
     old = agent.mail.list_queue(MailView.UNASSIGNED, QueueFilter(min_age_hours=24))
     assert [r.id for r in old.rows] == [mail.threads["vitale"]]
+
+
+def test_sla_and_office_filters(
+    login: Callable[[Role], BoundBackend],
+    mail: Mail,
+    engine: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    noon = datetime(2026, 11, 25, 11, 0, tzinfo=UTC)  # 12:00 in Paris
+    monkeypatch.setattr(mail_module, "_now", lambda: noon)
+    due = {
+        "vitale": noon - timedelta(hours=1),  # breached
+        "ij": noon + timedelta(hours=10),  # 22:00 in Paris: still today
+        "other": noon + timedelta(hours=13),  # 01:00 tomorrow in Paris
+    }
+    with session_scope(engine) as s:
+        for name, at in due.items():
+            thread = s.get(MailThread, mail.threads[name])
+            assert thread is not None
+            thread.sla_due_at = at
+    agent = login(Role.BACKOFFICE)
+
+    def ids(sla: SlaFilter) -> list[int]:
+        page = agent.mail.list_queue(MailView.UNASSIGNED, QueueFilter(sla=sla))
+        return [r.id for r in page.rows]
+
+    assert ids(SlaFilter.BREACHED) == [mail.threads["vitale"]]
+    assert ids(SlaFilter.DUE_TODAY) == [mail.threads["ij"]]
+    assert ids(SlaFilter.ON_TIME) == [mail.threads["other"]]
+    assert ids(SlaFilter.PAUSED) == []
+    counts = agent.mail.queue_counts(QueueFilter(sla=SlaFilter.BREACHED))
+    assert counts.unassigned == 1
+    # Offices: the list for the filter, and the filter itself.
+    offices = agent.mail.offices()
+    assert [o.name for o in offices] == ["Accueil de test"]
+    with session_scope(engine) as s:
+        thread = s.get(MailThread, mail.threads["ij"])
+        assert thread is not None
+        thread.office_id = offices[0].id
+    only = agent.mail.list_queue(MailView.UNASSIGNED, QueueFilter(office_id=offices[0].id))
+    assert [r.id for r in only.rows] == [mail.threads["ij"]]
 
 
 def test_claim_next_takes_the_earliest_deadline_then_runs_dry(

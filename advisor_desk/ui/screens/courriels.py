@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 from advisor_desk.backend.mail_dto import (
     SUPERVISOR_VIEWS,
     MailView,
+    OfficeChoice,
     QueueCounts,
     QueueFilter,
     QueuePage,
+    SlaFilter,
     ThreadDetail,
 )
 from advisor_desk.domain.enums import MailTheme
@@ -32,6 +34,11 @@ from advisor_desk.ui.ops import OpError
 from advisor_desk.ui.state_panel import StatePanel
 
 PAGE = 100
+MAX_ROWS = 500  # the backend's page limit
+# The queue and its counts refresh themselves this often while the screen is shown.
+AUTO_REFRESH_MS = 30_000
+# The age filter's thresholds, in hours since the member wrote.
+AGE_HOURS = (4, 24, 48, 72, 168)
 
 
 class CourrielsScreen(QWidget):
@@ -57,6 +64,29 @@ class CourrielsScreen(QWidget):
         self.theme.addItem(self.tr("All themes"), None)
         for theme in MailTheme:
             self.theme.addItem(theme_label(theme), theme)
+        self.age = QComboBox(self)
+        self.age.setObjectName("mailAge")
+        self.age.addItem(self.tr("Any age"), 0)
+        for hours in AGE_HOURS:
+            age_text = (
+                self.tr("Received {n} h ago or more").format(n=hours)
+                if hours < 48
+                else self.tr("Received {n} days ago or more").format(n=hours // 24)
+            )
+            self.age.addItem(age_text, hours)
+        self.sla = QComboBox(self)
+        self.sla.setObjectName("mailSla")
+        self.sla.addItem(self.tr("Any deadline"), None)
+        for sla_text, sla in (
+            (self.tr("Overdue"), SlaFilter.BREACHED),
+            (self.tr("Due today"), SlaFilter.DUE_TODAY),
+            (self.tr("On time"), SlaFilter.ON_TIME),
+            (self.tr("Paused (waiting for the member)"), SlaFilter.PAUSED),
+        ):
+            self.sla.addItem(sla_text, sla)
+        self.office = QComboBox(self)
+        self.office.setObjectName("mailOffice")
+        self.office.addItem(self.tr("All offices"), None)
         self.next_button = QPushButton(self.tr("&Next"), self)
         self.next_button.setObjectName("nextThread")
         self.next_button.setShortcut(QKeySequence("Ctrl+N"))
@@ -77,6 +107,21 @@ class CourrielsScreen(QWidget):
         filters.addWidget(self.theme)
         filters.addStretch(1)
         filters.addWidget(self.next_button)
+        more_filters = QHBoxLayout()
+        for text, combo in (
+            (self.tr("&Age:"), self.age),
+            (self.tr("&Deadline:"), self.sla),
+            (self.tr("O&ffice:"), self.office),
+        ):
+            caption = QLabel(text, self)
+            caption.setBuddy(combo)
+            more_filters.addWidget(caption)
+            more_filters.addWidget(combo)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+        more_filters.addStretch(1)
         status = QHBoxLayout()
         status.addWidget(self.count, 1)
         status.addWidget(self.refresh_button)
@@ -99,6 +144,7 @@ class CourrielsScreen(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
+        left_layout.addLayout(more_filters)
         left_layout.addLayout(status)
         left_layout.addWidget(self.panel)
         splitter.addWidget(left)
@@ -111,11 +157,25 @@ class CourrielsScreen(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.currentIndexChanged.connect(self.reload)
         self.theme.currentIndexChanged.connect(self.reload)
+        for combo in (self.age, self.sla, self.office):
+            combo.currentIndexChanged.connect(self.reload)
+        self.auto_refresh = QTimer(self)
+        self.auto_refresh.setInterval(AUTO_REFRESH_MS)
+        self.auto_refresh.timeout.connect(self.refresh)
         self.refresh_button.clicked.connect(self.reload)
         self.next_button.clicked.connect(self.claim_next)
         app.bus.changed.connect(self._bus_changed)
         self._selected_id: int | None = None
+        self._load_offices()
         self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.auto_refresh.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.auto_refresh.stop()  # a hidden screen polls nobody's database
+        super().hideEvent(event)
 
     # -- queue ---------------------------------------------------------------------------
 
@@ -124,16 +184,31 @@ class CourrielsScreen(QWidget):
         view = MailView(self.view.currentData())
         theme_value = self.theme.currentData()
         theme = MailTheme(theme_value) if theme_value else None
-        return view, QueueFilter(theme=theme)
+        sla_value = self.sla.currentData()
+        office_value = self.office.currentData()
+        return view, QueueFilter(
+            theme=theme,
+            min_age_hours=int(self.age.currentData() or 0) or None,
+            office_id=int(office_value) if office_value is not None else None,
+            sla=SlaFilter(sla_value) if sla_value else None,
+        )
 
     def reload(self) -> None:
+        self._reload(rows=PAGE, keep_scroll=False)
+
+    def refresh(self) -> None:
+        """The periodic refresh: same rows loaded, same selection, same scroll position."""
+        self._reload(rows=max(PAGE, self.model.rowCount()), keep_scroll=True)
+
+    def _reload(self, rows: int, keep_scroll: bool) -> None:
         view, flt = self._current()
         if not self.model.rowCount():
             self.panel.show_loading()
         mail = self._app.backend.mail
+        scroll = self.table.verticalScrollBar().value() if keep_scroll else 0
         self._app.ops.call(
-            lambda: mail.list_queue(view, flt, 0, PAGE),
-            on_success=self._loaded,
+            lambda: mail.list_queue(view, flt, 0, min(rows, MAX_ROWS)),
+            on_success=lambda page: self._loaded(page, scroll),
             on_failure=self._failed,
             key="mail.list_queue",
             owner=self,
@@ -156,7 +231,7 @@ class CourrielsScreen(QWidget):
             owner=self,
         )
 
-    def _loaded(self, page: QueuePage) -> None:
+    def _loaded(self, page: QueuePage, scroll: int = 0) -> None:
         self.model.set_page(page.rows, page.total)
         if not page.rows:
             self.panel.show_empty(self.tr("No e-mail in this queue."))
@@ -166,6 +241,31 @@ class CourrielsScreen(QWidget):
             row = self.model.row_index_of(self._selected_id)
             if row is not None:
                 self.table.selectRow(row)
+        self.table.verticalScrollBar().setValue(scroll)
+
+    def _load_offices(self) -> None:
+        mail = self._app.backend.mail
+        self._app.ops.call(
+            mail.offices,
+            on_success=self._offices_loaded,
+            # Without the list the queue still works: the filter stays on "All offices".
+            on_failure=lambda _error: None,
+            key="mail.offices",
+            owner=self,
+        )
+
+    def _offices_loaded(self, offices: list[OfficeChoice]) -> None:
+        current = self.office.currentData()
+        self.office.blockSignals(True)
+        try:
+            self.office.clear()
+            self.office.addItem(self.tr("All offices"), None)
+            for office in offices:
+                self.office.addItem(f"{office.name} ({office.city})", office.id)
+            index = self.office.findData(current) if current is not None else 0
+            self.office.setCurrentIndex(max(index, 0))
+        finally:
+            self.office.blockSignals(False)
 
     def _counted(self, counts: QueueCounts) -> None:
         self.count.setText(
@@ -217,5 +317,7 @@ class CourrielsScreen(QWidget):
         self.thread_view.message.setText(error.message)
 
     def _bus_changed(self, topic: str, _payload: object) -> None:
+        if topic == Topics.CONNECTION_RESTORED and self.office.count() <= 1:
+            self._load_offices()
         if topic in (TOPIC, Topics.CONNECTION_RESTORED):
-            self.reload()
+            self.refresh()
