@@ -27,7 +27,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from advisor_desk.domain.calendar import PARIS
+from advisor_desk.domain.declarations.workflow import OPEN_STATES
 from advisor_desk.domain.enums import (
+    DocumentKind,
     LedgerEntryKind,
     MailState,
     MailTheme,
@@ -41,9 +43,11 @@ from advisor_desk.domain.nir import parse_nir
 from advisor_desk.domain.permissions import Permission, permissions_of
 from advisor_desk.domain.sla import SlaStatus, first_response_due, follow_up_due, sla_status
 
+from .documents_dto import DOCUMENT_TITLES_FR
 from .knowledge import summary as article_summary
 from .mail_dto import (
     SUPERVISOR_VIEWS,
+    AttachedDocument,
     MailView,
     MemberSummary,
     MessageView,
@@ -65,8 +69,11 @@ from .mail_dto import (
 )
 from .mail_queue import claim_one, rank_templates, rank_texts
 from .orm import (
+    Address,
     Advisor,
+    Declaration,
     DeductibleEntry,
+    IssuedDocument,
     KnowledgeArticle,
     MailMessage,
     MailThread,
@@ -90,6 +97,7 @@ _THREADS = cast(Table, MailThread.__table__)
 _MESSAGES = cast(Table, MailMessage.__table__)
 _MEMBERS = cast(Table, Member.__table__)
 _ADVISORS = cast(Table, Advisor.__table__)
+_DOCUMENTS = cast(Table, IssuedDocument.__table__)
 _VIEWERS = cast(Table, MailThreadViewer.__table__)
 
 # A viewer row older than this no longer counts: the screen refreshes its own every 10 s, so
@@ -216,15 +224,27 @@ def _detail_statements() -> tuple[Any, Any]:
             mb.c.first_names,
             mb.c.last_name,
             mb.c.nir,
+            mb.c.birth_date,
             ad.c.full_name.label("agent_name"),
         )
         .join(mb, mb.c.id == th.c.member_id)
         .outerjoin(ad, ad.c.id == th.c.assigned_agent_id)
         .where(th.c.id == bindparam("tid"))
     )
+    doc = _DOCUMENTS
     body = (
-        select(msg.c.id, msg.c.at, msg.c.direction, msg.c.body, ad.c.full_name.label("name"))
+        select(
+            msg.c.id,
+            msg.c.at,
+            msg.c.direction,
+            msg.c.body,
+            ad.c.full_name.label("name"),
+            doc.c.id.label("doc_id"),
+            doc.c.number.label("doc_number"),
+            doc.c.kind.label("doc_kind"),
+        )
         .outerjoin(ad, ad.c.id == msg.c.author_advisor_id)
+        .outerjoin(doc, doc.c.id == msg.c.document_id)
         .where(msg.c.thread_id == bindparam("tid"))
         .order_by(msg.c.at, msg.c.id)
     )
@@ -270,6 +290,7 @@ def _reply_statements() -> tuple[Any, Any, Any]:
         direction=MessageDirection.OUTBOUND,
         author_advisor_id=me,
         body=bindparam("text"),
+        document_id=bindparam("doc"),
     )
     return pending, closing, message
 
@@ -654,14 +675,22 @@ class MailService(Service):
 
     @api(Permission.MAIL_WORK)
     def reply(
-        self, thread_id: int, body: str, expected_version: int, close: bool = False
+        self,
+        thread_id: int,
+        body: str,
+        expected_version: int,
+        close: bool = False,
+        document_id: int | None = None,
     ) -> ReplyResult:
         """Send an answer; the thread then waits for the member (or is closed).
 
         Refused with ConflictError when the thread changed since `expected_version` was read:
-        the advisor re-reads it before sending, nothing is overwritten.
+        the advisor re-reads it before sending, nothing is overwritten. `document_id` attaches
+        a document issued for this member (it needs the right to issue documents).
         """
         text = _clean_body(body)
+        if document_id is not None and Permission.DOCUMENT_ISSUE not in self._ctx.permissions:
+            self._ctx.refuse("mail.reply", Permission.DOCUMENT_ISSUE, None)
         now = _now()
         pending, closing, message = _reply_statements()
         params = {
@@ -676,13 +705,22 @@ class MailService(Service):
             row = s.execute(closing if close else pending, params).one_or_none()
             if row is None:
                 self._refuse_reply(s, thread_id, expected_version)
-            s.execute(message, {**params, "text": text})
+            if document_id is not None:
+                owner = s.scalar(
+                    select(IssuedDocument.member_id).where(IssuedDocument.id == document_id)
+                )
+                if owner != row.member_id:  # the transaction rolls back: nothing is sent
+                    raise ValidationError(
+                        "Ce document n'a pas été délivré pour cet assuré.", "document"
+                    )
+            s.execute(message, {**params, "text": text, "doc": document_id})
             self._ctx.audit(
                 s,
                 "mail.reply",
                 member_id=row.member_id,
                 target=f"mail:{thread_id}",
-                detail="clôture" if close else "attente assuré",
+                detail=("clôture" if close else "attente assuré")
+                + (f", document {document_id}" if document_id is not None else ""),
             )
             return ReplyResult(
                 thread_id=thread_id,
@@ -884,7 +922,18 @@ class MailService(Service):
         if row is None:
             raise NotFound("Échange introuvable.")
         messages = [
-            MessageView(id=m.id, at=m.at, direction=m.direction, author_name=m.name, body=m.body)
+            MessageView(
+                id=m.id,
+                at=m.at,
+                direction=m.direction,
+                author_name=m.name,
+                body=m.body,
+                document=AttachedDocument(
+                    m.doc_id, m.doc_number, DOCUMENT_TITLES_FR[DocumentKind(m.doc_kind)]
+                )
+                if m.doc_id is not None
+                else None,
+            )
             for m in s.execute(body, {"tid": thread_id})
         ]
         first = row.first_names.replace(",", " ").split()
@@ -904,8 +953,42 @@ class MailService(Service):
             closed_at=row.closed_at,
             sla=_sla_of(row.state, row.sla_due_at, now),
             version=row.version,
-            member=MemberSummary(id=row.member_id, name=name, nir_masked=_masked_nir(row.nir)),
+            member=self._member_summary(s, row, name),
             messages=messages,
+        )
+
+    @staticmethod
+    def _member_summary(s: Session, row: Any, name: str) -> MemberSummary:
+        city = s.scalar(
+            select(Address.city).where(
+                Address.member_id == row.member_id, Address.valid_to.is_(None)
+            )
+        )
+        open_requests = s.scalar(
+            select(func.count())
+            .select_from(Declaration)
+            .where(
+                Declaration.member_id == row.member_id,
+                Declaration.state.in_(sorted(OPEN_STATES)),
+            )
+        )
+        open_threads = s.scalar(
+            select(func.count())
+            .select_from(MailThread)
+            .where(
+                MailThread.member_id == row.member_id,
+                MailThread.id != row.id,
+                MailThread.state != MailState.CLOSED,
+            )
+        )
+        return MemberSummary(
+            id=row.member_id,
+            name=name,
+            nir_masked=_masked_nir(row.nir),
+            birth_date=row.birth_date,
+            city=city,
+            open_requests=open_requests or 0,
+            open_threads=open_threads or 0,
         )
 
     def _variables(self, s: Session, thread: MailThread) -> dict[str, str]:

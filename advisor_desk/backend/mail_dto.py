@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from advisor_desk.domain.enums import MailState, MailTheme, MessageDirection
@@ -90,9 +90,24 @@ class QueueCounts:
 
 @dataclass(frozen=True)
 class MemberSummary:
+    """What an agent sees of the member beside a thread (the file is one click away)."""
+
     id: int
     name: str
     nir_masked: str
+    birth_date: date
+    city: str | None  # of the current address
+    open_requests: int  # declarations not decided yet
+    open_threads: int  # the member's other threads not closed
+
+
+@dataclass(frozen=True)
+class AttachedDocument:
+    """A document issued for the member, attached to a message."""
+
+    id: int
+    number: str
+    title: str
 
 
 @dataclass(frozen=True)
@@ -102,6 +117,7 @@ class MessageView:
     direction: MessageDirection
     author_name: str | None
     body: str
+    document: AttachedDocument | None = None
 
 
 @dataclass(frozen=True)

@@ -3373,6 +3373,26 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>Confier l&apos;échange aux superviseurs, avec une note (Ctrl+Maj+X)</translation>
     </message>
     <message>
+        <source>&amp;Member file</source>
+        <translation>&amp;Dossier assuré</translation>
+    </message>
+    <message>
+        <source>The member&apos;s file, in Accueil (every reading is recorded)</source>
+        <translation>Le dossier de l&apos;assuré, dans Accueil (chaque consultation est tracée)</translation>
+    </message>
+    <message>
+        <source>&amp;Attach a document…</source>
+        <translation>&amp;Joindre un document…</translation>
+    </message>
+    <message>
+        <source>Attach a document issued for this member (issue it from the member file)</source>
+        <translation>Joindre un document délivré pour cet assuré (à délivrer depuis son dossier)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
         <source>Press Enter on a template to insert it</source>
         <translation>Appuyez sur Entrée sur un modèle pour l&apos;insérer</translation>
     </message>
@@ -3433,6 +3453,18 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>{h} heures ouvrées restantes pour répondre</translation>
     </message>
     <message>
+        <source>born {date}</source>
+        <translation>né(e) le {date}</translation>
+    </message>
+    <message>
+        <source>{n} request(s) in progress</source>
+        <translation>{n} démarche(s) en cours</translation>
+    </message>
+    <message>
+        <source>{n} other open thread(s)</source>
+        <translation>{n} autre(s) échange(s) ouvert(s)</translation>
+    </message>
+    <message>
         <source>Handled by {name}</source>
         <translation>Pris en charge par {name}</translation>
     </message>
@@ -3449,6 +3481,10 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>Note interne — {name}</translation>
     </message>
     <message>
+        <source>Attached: {title} no. {number}</source>
+        <translation>Pièce jointe : {title} n° {number}</translation>
+    </message>
+    <message>
         <source>This message looks like: {theme}.</source>
         <translation>Ce message semble relever du thème : {theme}.</translation>
     </message>
@@ -3463,6 +3499,14 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     <message>
         <source>Answer sent; waiting for the member.</source>
         <translation>Réponse envoyée ; en attente de l&apos;assuré.</translation>
+    </message>
+    <message>
+        <source>No document has been issued for this member yet: issue one from the member file.</source>
+        <translation>Aucun document n&apos;a encore été délivré pour cet assuré : délivrez-le depuis son dossier.</translation>
+    </message>
+    <message>
+        <source>Attached to the answer: {title} no. {number}</source>
+        <translation>Joint à la réponse : {title} n° {number}</translation>
     </message>
     <message>
         <source>Note saved.</source>

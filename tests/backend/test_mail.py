@@ -16,13 +16,21 @@ from advisor_desk.backend.mail import record_inbound
 from advisor_desk.backend.mail_dto import MailView, QueueFilter, SlaFilter
 from advisor_desk.backend.orm import (
     AuditEvent,
+    IssuedDocument,
     KnowledgeArticle,
     MailThread,
     Member,
     ReplyTemplate,
 )
 from advisor_desk.backend.seeding.reference import KNOWLEDGE_ARTICLES, REPLY_TEMPLATES
-from advisor_desk.domain.enums import MailState, MailTheme, MessageDirection, Role, Sex
+from advisor_desk.domain.enums import (
+    DocumentKind,
+    MailState,
+    MailTheme,
+    MessageDirection,
+    Role,
+    Sex,
+)
 from advisor_desk.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from advisor_desk.domain.nir import make_nir
 from advisor_desk.domain.text import name_key
@@ -121,6 +129,57 @@ def test_unassigned_view_most_urgent_first(bound: Bound, mail: Mail) -> None:
     assert [r.id for r in only.rows] == [mail.threads["other"]]
     old = agent.mail.list_queue(MailView.UNASSIGNED, QueueFilter(min_age_hours=24))
     assert [r.id for r in old.rows] == [mail.threads["vitale"]]
+
+
+def _issue(engine: Engine, member_id: int, number: str) -> int:
+    with session_scope(engine) as s:
+        doc = IssuedDocument(
+            number=number,
+            verification_code="ABCD2345",
+            member_id=member_id,
+            kind=DocumentKind.RIGHTS_CERTIFICATE,
+            content_sha256="0" * 64,
+        )
+        s.add(doc)
+        s.flush()
+        return doc.id
+
+
+def test_reply_attaches_a_document_of_this_member_only(
+    bound: Bound, mail: Mail, engine: Engine
+) -> None:
+    agent = bound(Role.BACKOFFICE)
+    thread_id = mail.threads["vitale"]
+    other = add_member(engine, last="Durand", first="Paul", order=2)
+    mine = _issue(engine, mail.member_id, "ATT-2026-000001")
+    theirs = _issue(engine, other.id, "ATT-2026-000002")
+    opened = agent.mail.take(thread_id)
+    with pytest.raises(ValidationError) as exc:
+        agent.mail.reply(thread_id, "Voici le document.", opened.version, document_id=theirs)
+    assert exc.value.field == "document"
+    after = agent.mail.open_thread(thread_id)
+    assert after.version == opened.version  # nothing sent, nothing changed
+    agent.mail.reply(thread_id, "Voici votre attestation.", opened.version, document_id=mine)
+    sent = agent.mail.open_thread(thread_id).messages[-1]
+    assert sent.body == "Voici votre attestation."
+    assert sent.document is not None
+    assert (sent.document.id, sent.document.number) == (mine, "ATT-2026-000001")
+    assert sent.document.title == "Attestation de droits"
+    # Replying is the mail right; attaching a member's document also needs the documents right.
+    supervisor = bound(Role.SUPERVISOR)
+    again = supervisor.mail.open_thread(mail.threads["ij"])
+    with pytest.raises(PermissionDenied):
+        supervisor.mail.reply(again.id, "Texte", again.version, document_id=mine)
+
+
+def test_thread_shows_a_summary_of_the_member(bound: Bound, mail: Mail) -> None:
+    detail = bound(Role.BACKOFFICE).mail.open_thread(mail.threads["ij"])
+    summary = detail.member
+    assert summary.name == "Anne Martin"
+    assert summary.birth_date == date(1984, 3, 12)
+    assert summary.open_threads == 2  # the two other threads of the fixture
+    assert summary.open_requests == 0
+    assert mail.nir not in summary.nir_masked.replace(" ", "")  # masked, not the NIR
 
 
 def test_sla_and_office_filters(

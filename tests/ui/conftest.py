@@ -18,8 +18,9 @@ from advisor_desk.ui.ops import OpRunner
 from advisor_desk.ui.settings import APPLICATION, ORGANIZATION, Settings
 from advisor_desk.ui.startup import Startup
 
-# The offscreen platform cannot resize a window to its size hints: harmless, but it warns.
-_OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+# The offscreen platform cannot resize a window to its size hints, nor raise a popup menu or
+# let it grab the keyboard: harmless, but it warns.
+_OFFSCREEN_NOISE = "This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor_desk.backend.documents_dto import DOCUMENT_TITLES_FR, IssuedDocumentInfo
 from advisor_desk.backend.mail_dto import (
     ReplyResult,
     SuggestionList,
@@ -83,6 +85,26 @@ class ThreadView(QWidget):
         self.escalate_button.setToolTip(
             self.tr("Hand the thread to the supervisors, with a note (Ctrl+Shift+X)")
         )
+        self.open_member_button = QPushButton(self.tr("&Member file"), self)
+        self.open_member_button.setObjectName("openMemberFile")
+        self.open_member_button.setToolTip(
+            self.tr("The member's file, in Accueil (every reading is recorded)")
+        )
+        self.open_member_button.setVisible(app.allows("member.read"))
+        self.open_member_button.clicked.connect(self.open_member_file)
+        self.attach_button = QPushButton(self.tr("&Attach a document…"), self)
+        self.attach_button.setObjectName("attachDocument")
+        self.attach_button.setToolTip(
+            self.tr("Attach a document issued for this member (issue it from the member file)")
+        )
+        self.attach_button.setVisible(app.allows("document.issue"))
+        self.attach_button.clicked.connect(self.choose_attachment)
+        self.attachment_label = QLabel(self)
+        self.attachment_label.setObjectName("attachmentLabel")
+        self.remove_attachment_button = QPushButton(self.tr("Remove"), self)
+        self.remove_attachment_button.clicked.connect(lambda: self.set_attachment(None))
+        self.attachment: IssuedDocumentInfo | None = None
+        self.attachment_menu: QMenu | None = None
         self.messages = QTextBrowser(self)
         self.messages.setObjectName("threadMessages")
         self.suggestions = QListWidget(self)
@@ -111,7 +133,10 @@ class ThreadView(QWidget):
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.header)
+        header_row = QHBoxLayout()
+        header_row.addWidget(self.header, 1)
+        header_row.addWidget(self.open_member_button, 0, Qt.AlignmentFlag.AlignTop)
+        top_layout.addLayout(header_row)
         actions = QHBoxLayout()
         actions.addWidget(self.release_button)
         actions.addWidget(self.transfer_button)
@@ -136,6 +161,12 @@ class ThreadView(QWidget):
         bottom_layout.addWidget(reply_label)
         bottom_layout.addWidget(self.editor, 1)
         bottom_layout.addWidget(self.message)
+        attachment_row = QHBoxLayout()
+        attachment_row.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignLeft)
+        attachment_row.addWidget(self.attachment_label, 1)
+        attachment_row.addWidget(self.remove_attachment_button)
+        attachment_row.addStretch(0)
+        bottom_layout.addLayout(attachment_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note_button)
         buttons.addStretch(1)
@@ -170,6 +201,7 @@ class ThreadView(QWidget):
         self.editor.textChanged.connect(self._editor_changed)
         self._set_editable(False)
         self._update_actions()
+        self.set_attachment(None)
 
     # -- loading -------------------------------------------------------------------------
 
@@ -189,6 +221,7 @@ class ThreadView(QWidget):
         if not same:
             self.editor.clear()
             self.message.clear()
+            self.set_attachment(None)
         self.header.setText(self._header_text(detail))
         self.messages.setHtml(self._messages_html(detail))
         bar = self.messages.verticalScrollBar()
@@ -210,6 +243,7 @@ class ThreadView(QWidget):
         self.articles.clear()
         self.editor.clear()
         self.message.clear()
+        self.set_attachment(None)
         self._set_editable(False)
         self._update_actions()
         self._leave()
@@ -228,9 +262,16 @@ class ThreadView(QWidget):
             due = self.tr("{h} business hours left to answer").format(
                 h=QLocale().toString(sla.hours_left, "f", 1)
             )
+        m = d.member
+        about = [
+            self.tr("born {date}").format(date=m.birth_date.strftime("%d/%m/%Y")),
+            *([m.city] if m.city else []),
+            self.tr("{n} request(s) in progress").format(n=m.open_requests),
+            self.tr("{n} other open thread(s)").format(n=m.open_threads),
+        ]
         parts = [
             d.subject,
-            f"{d.member.name} — {d.member.nir_masked}",
+            f"{m.name} — {m.nir_masked} · " + " · ".join(about),
             f"{theme_label(d.theme)} · {state_label(d.state)}" + (f" · {due}" if due else ""),
         ]
         if d.assigned_agent_name:
@@ -251,6 +292,11 @@ class ThreadView(QWidget):
                 who = self.tr("Internal note — {name}").format(name=m.author_name or "")
                 style = "background:#fff6d5;"
             body = html.escape(m.body).replace("\n", "<br>")
+            if m.document is not None:
+                attached = self.tr("Attached: {title} no. {number}").format(
+                    title=m.document.title, number=m.document.number
+                )
+                body += f"<br><i>📎 {html.escape(attached)}</i>"
             blocks.append(
                 f'<div style="{style}margin:4px;padding:4px">'
                 f"<b>{html.escape(who)}</b> <small>{when}</small><br>{body}</div>"
@@ -258,7 +304,13 @@ class ThreadView(QWidget):
         return "".join(blocks)
 
     def _set_editable(self, editable: bool) -> None:
-        for widget in (self.editor, self.send_button, self.close_button, self.note_button):
+        for widget in (
+            self.editor,
+            self.send_button,
+            self.close_button,
+            self.note_button,
+            self.attach_button,
+        ):
             widget.setEnabled(editable)
         self.suggestions.setEnabled(editable)
 
@@ -362,9 +414,10 @@ class ThreadView(QWidget):
             self.editor.setFocus()
             return
         mail = self._app.backend.mail
+        document_id = self.attachment.id if self.attachment is not None else None
         self._set_editable(False)
         self._app.ops.call(
-            lambda: mail.reply(detail.id, text, detail.version, close),
+            lambda: mail.reply(detail.id, text, detail.version, close, document_id),
             on_success=self._sent,
             on_failure=self._send_failed,
             key="mail.reply",
@@ -373,6 +426,7 @@ class ThreadView(QWidget):
 
     def _sent(self, result: ReplyResult) -> None:
         self.editor.clear()
+        self.set_attachment(None)
         self.message.setText(
             self.tr("Answer sent; the thread is closed.")
             if result.state is MailState.CLOSED
@@ -388,6 +442,63 @@ class ThreadView(QWidget):
         if isinstance(error.exception, ConflictError) and self.detail is not None:
             # Someone wrote in between: show what changed, keep the draft, let them resend.
             self.show_thread(self.detail.id)
+
+    # -- member file and attachments ---------------------------------------------------------
+
+    def open_member_file(self) -> None:
+        if self.detail is not None:
+            self._app.open_member(self.detail.member.id)
+
+    def choose_attachment(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        documents = self._app.backend.documents
+        member_id = detail.member.id
+        self._app.ops.call(
+            lambda: documents.register(member_id, 20),
+            on_success=lambda found: self._offer_documents(member_id, found),
+            on_failure=self._failed,
+            key="documents.register",
+            owner=self,
+        )
+
+    def _offer_documents(self, member_id: int, found: list[IssuedDocumentInfo]) -> None:
+        if self.detail is None or self.detail.member.id != member_id:
+            return
+        if not found:
+            self.message.setText(
+                self.tr(
+                    "No document has been issued for this member yet: "
+                    "issue one from the member file."
+                )
+            )
+            return
+        menu = QMenu(self)
+        menu.setObjectName("attachmentMenu")
+        for doc in found:
+            title = DOCUMENT_TITLES_FR.get(doc.kind, doc.kind.value)
+            when = doc.issued_at.astimezone(PARIS).strftime("%d/%m/%Y")
+            action = menu.addAction(f"{title} n° {doc.number} — {when}")
+            action.triggered.connect(lambda _checked=False, d=doc: self.set_attachment(d))
+        self.attachment_menu = menu
+        menu.popup(self.attach_button.mapToGlobal(self.attach_button.rect().bottomLeft()))
+
+    def set_attachment(self, document: IssuedDocumentInfo | None) -> None:
+        self.attachment = document
+        if document is None:
+            self.attachment_label.clear()
+            self.attachment_label.hide()
+            self.remove_attachment_button.hide()
+            return
+        title = DOCUMENT_TITLES_FR.get(document.kind, document.kind.value)
+        self.attachment_label.setText(
+            self.tr("Attached to the answer: {title} no. {number}").format(
+                title=title, number=document.number
+            )
+        )
+        self.attachment_label.show()
+        self.remove_attachment_button.show()
 
     def add_note(self) -> None:
         detail = self.detail
