@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, Executable, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from advisor_desk.domain.enums import AuditOutcome
@@ -141,42 +142,34 @@ def resume(engine: Engine, token: str, action: str = "session.resume") -> Adviso
     digest = security.token_hash(token)
     now = utcnow()
     error: str | None = None
-    query = (
-        select(SessionToken, Advisor, Office.name, Team.name)
-        .join(Advisor, Advisor.id == SessionToken.advisor_id)
-        .outerjoin(Office, Office.id == Advisor.office_id)
-        .outerjoin(Team, Team.id == Advisor.team_id)
-        .where(SessionToken.token_hash == digest)
-    )
-    with session_scope(engine, readonly=True) as s:
-        s.connection(execution_options={"sqlite_begin": "DEFERRED"})
-        found = s.execute(query).one_or_none()
+    # Core, not ORM objects: this runs before every call of the server.
+    with engine.connect() as conn:
+        conn = conn.execution_options(sqlite_begin="DEFERRED")
+        found = conn.execute(_resume_statement(), {"digest": digest}).one_or_none()
+        conn.rollback()
     if found is None:
         error = "Session inconnue : reconnectez-vous."
-        advisor: Advisor | None = None
-    else:
-        row, advisor, office_name, team_name = found
-        if row.revoked_at is not None:
-            error = "Session fermée : reconnectez-vous."
-        elif row.last_seen_at + timedelta(seconds=row.idle_timeout_s) < now:
-            error = "Session expirée après inactivité : reconnectez-vous."
-        elif not advisor.active:
-            error = "Compte désactivé."
+    elif found.revoked_at is not None:
+        error = "Session fermée : reconnectez-vous."
+    elif found.last_seen_at + timedelta(seconds=found.idle_timeout_s) < now:
+        error = "Session expirée après inactivité : reconnectez-vous."
+    elif not found.active:
+        error = "Compte désactivé."
     if error is not None:
         with session_scope(engine) as s:
             write_audit(
                 s,
-                advisor_id=advisor.id if advisor else None,
-                login=advisor.login if advisor else "?",
+                advisor_id=found.id if found is not None else None,
+                login=found.login if found is not None else "?",
                 action=action,
                 outcome=AuditOutcome.REFUSED,
                 detail=error,
             )
         raise AuthError(error)
-    assert found is not None and advisor is not None
+    assert found is not None
     # Touch at most every few seconds: one UPDATE per call would serialize the server. The
     # UPDATE re-checks the token is still live, so a logout in between is not undone.
-    if (now - row.last_seen_at).total_seconds() > 5:
+    if (now - found.last_seen_at).total_seconds() > 5:
         with session_scope(engine) as s:
             s.execute(
                 update(SessionToken)
@@ -188,14 +181,40 @@ def resume(engine: Engine, token: str, action: str = "session.resume") -> Adviso
                 .values(last_seen_at=now)
             )
     return AdvisorInfo(
-        id=advisor.id,
-        login=advisor.login,
-        full_name=advisor.full_name,
-        role=advisor.role,
-        office_id=advisor.office_id,
-        office_name=office_name,
-        team_id=advisor.team_id,
-        team_name=team_name,
+        id=found.id,
+        login=found.login,
+        full_name=found.full_name,
+        role=found.role,
+        office_id=found.office_id,
+        office_name=found.office_name,
+        team_id=found.team_id,
+        team_name=found.team_name,
+    )
+
+
+@functools.cache
+def _resume_statement() -> Executable:
+    """Token, advisor, office and team in one statement (built once)."""
+    t = SessionToken
+    return (
+        select(
+            t.revoked_at,
+            t.last_seen_at,
+            t.idle_timeout_s,
+            Advisor.id,
+            Advisor.login,
+            Advisor.full_name,
+            Advisor.role,
+            Advisor.office_id,
+            Advisor.team_id,
+            Advisor.active,
+            Office.name.label("office_name"),
+            Team.name.label("team_name"),
+        )
+        .join(Advisor, Advisor.id == t.advisor_id)
+        .outerjoin(Office, Office.id == Advisor.office_id)
+        .outerjoin(Team, Team.id == Advisor.team_id)
+        .where(t.token_hash == bindparam("digest"))
     )
 
 
