@@ -14,6 +14,7 @@ from advisor_desk.backend.appointments_dto import (
     AppointmentView,
     OfficeChoice,
     OfficeInfo,
+    OfficeInput,
     ReasonInput,
     ScheduleInput,
     SlotInfo,
@@ -25,6 +26,7 @@ from advisor_desk.models.agenda import AgendaModel, OfficeChoicesModel
 from advisor_desk.ui.appointments.booking_dialog import BookingDialog
 from advisor_desk.ui.appointments.member_tab import MemberAppointmentsTab
 from advisor_desk.ui.context import AppContext
+from advisor_desk.ui.offices.common import TOPIC as OFFICES_TOPIC
 from advisor_desk.ui.ops import OpRunner
 from advisor_desk.ui.screens.rendez_vous import RendezVousScreen
 from advisor_desk.ui.settings import Settings
@@ -224,3 +226,24 @@ def test_a_taken_slot_shows_the_conflict_and_fresh_slots(qtbot, context, engine:
         timeout=10_000,
     )
     assert dialog.isVisible()
+
+
+def test_an_office_created_in_bureaux_appears_and_the_choice_stays(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    counter = context(Role.COUNTER)
+    screen = RendezVousScreen(counter)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.target.count() == 1, timeout=10_000)
+    shown = screen.target.currentData()
+    manager = context(Role.SUPERVISOR)
+    created = manager.backend.appointments.save_office(
+        None,
+        OfficeInput(
+            "T03", "Accueil de Gerland", "5 rue Crépet", "69007", "Lyon", 45.73, 4.83, "3646"
+        ),
+    )
+    # What the Bureaux screen publishes after a save (the same bus in one session).
+    counter.bus.publish(OFFICES_TOPIC, created)
+    qtbot.waitUntil(lambda: screen.target.count() == 2, timeout=10_000)
+    assert screen.target.findText("Accueil de Gerland") >= 0
+    assert screen.target.currentData() == shown  # the agenda on screen did not jump

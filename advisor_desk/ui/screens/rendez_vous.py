@@ -28,6 +28,7 @@ from advisor_desk.models.agenda import PARIS, AgendaModel
 from advisor_desk.ui.appointments.booking_dialog import TOPIC
 from advisor_desk.ui.context import AppContext, Topics
 from advisor_desk.ui.form_message import FormMessage
+from advisor_desk.ui.offices.common import TOPIC as OFFICES_TOPIC
 from advisor_desk.ui.ops import OpError
 from advisor_desk.ui.state_panel import StatePanel
 
@@ -173,6 +174,7 @@ class RendezVousScreen(QWidget):
         self._fill_targets()
 
     def _fill_targets(self) -> None:
+        current = self.target.currentData()
         self.target.blockSignals(True)
         self.target.clear()
         mine = self._app.backend.advisor
@@ -184,7 +186,10 @@ class RendezVousScreen(QWidget):
             for a in self._advisors:
                 self.target.addItem(a.full_name, a.id)
             preferred = mine.id
-        index = self.target.findData(preferred)
+        # A refill after a change (an office renamed, an advisor added) keeps what was shown.
+        index = self.target.findData(current) if current is not None else -1
+        if index < 0:
+            index = self.target.findData(preferred)
         self.target.setCurrentIndex(max(0, index))
         self.target.blockSignals(False)
         self.reload()
@@ -256,7 +261,9 @@ class RendezVousScreen(QWidget):
         self.state.show_error(error.message)
 
     def _on_changed(self, topic: str, _payload: object) -> None:
-        if topic in (TOPIC, Topics.CONNECTION_RESTORED):
+        if topic == OFFICES_TOPIC:  # offices, advisors or schedules changed in Bureaux
+            self._load_targets()
+        elif topic in (TOPIC, Topics.CONNECTION_RESTORED):
             self.reload()
 
     # -- navigation ----------------------------------------------------------------------------
