@@ -448,12 +448,7 @@ class DeclarationsService(Service):
     def offices(self) -> list[OfficeRef]:
         """Active offices, for the queue's office filter (an office's name is not member data)."""
         with self._ctx.tx(readonly=True) as s:
-            return [
-                OfficeRef(o.id, o.name, o.city)
-                for o in s.scalars(
-                    select(Office).where(Office.active.is_(True)).order_by(Office.name)
-                )
-            ]
+            return active_offices(s)
 
     # ------------------------------------------------------------------ one request
 
@@ -817,3 +812,11 @@ def _xlsx_bytes(table: Sequence[Sequence[str | int]]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def active_offices(s: Session) -> list[OfficeRef]:
+    """Active offices by name: the office filters of the queues (not member data)."""
+    return [
+        OfficeRef(o.id, o.name, o.city)
+        for o in s.scalars(select(Office).where(Office.active.is_(True)).order_by(Office.name))
+    ]

@@ -43,6 +43,8 @@ from advisor_desk.domain.nir import parse_nir
 from advisor_desk.domain.permissions import Permission, permissions_of
 from advisor_desk.domain.sla import SlaStatus, first_response_due, follow_up_due, sla_status
 
+from .declarations import active_offices
+from .declarations_dto import OfficeRef
 from .documents_dto import DOCUMENT_TITLES_FR
 from .knowledge import summary as article_summary
 from .mail_dto import (
@@ -51,7 +53,6 @@ from .mail_dto import (
     MailView,
     MemberSummary,
     MessageView,
-    OfficeChoice,
     QueueCounts,
     QueueFilter,
     QueuePage,
@@ -445,15 +446,10 @@ class MailService(Service):
             )
 
     @api(Permission.MAIL_WORK, readonly=True)
-    def offices(self) -> list[OfficeChoice]:
+    def offices(self) -> list[OfficeRef]:
         """Active offices, for the queue's office filter (no member data: not audited)."""
         with self._ctx.tx(readonly=True) as s:
-            return [
-                OfficeChoice(o.id, o.name, o.city)
-                for o in s.scalars(
-                    select(Office).where(Office.active.is_(True)).order_by(Office.name)
-                )
-            ]
+            return active_offices(s)
 
     @api(Permission.MAIL_WORK, readonly=True)
     def queue_counts(self, filter: QueueFilter | None = None) -> QueueCounts:

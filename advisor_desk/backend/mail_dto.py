@@ -44,13 +44,6 @@ class QueueFilter:
 
 
 @dataclass(frozen=True)
-class OfficeChoice:
-    id: int
-    name: str
-    city: str
-
-
-@dataclass(frozen=True)
 class ThreadRow:
     id: int
     subject: str

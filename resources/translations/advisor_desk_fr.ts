@@ -680,10 +680,6 @@
         <translation>En pause (attente de l&apos;assuré)</translation>
     </message>
     <message>
-        <source>All offices</source>
-        <translation>Tous les accueils</translation>
-    </message>
-    <message>
         <source>&amp;Next</source>
         <translation>&amp;Suivant</translation>
     </message>
@@ -1168,10 +1164,6 @@ dû</translation>
     <message>
         <source>Filed {n} days ago or more</source>
         <translation>Déposées depuis {n} jours ou plus</translation>
-    </message>
-    <message>
-        <source>All offices</source>
-        <translation>Tous les accueils</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
@@ -4179,6 +4171,13 @@ Aucun écran n&apos;est encore disponible pour votre profil dans cette version. 
     <message>
         <source>Deduc&amp;tibles</source>
         <translation>Fran&amp;chises</translation>
+    </message>
+</context>
+<context>
+    <name>office_filter</name>
+    <message>
+        <source>All offices</source>
+        <translation>Tous les accueils</translation>
     </message>
 </context>
 <context>

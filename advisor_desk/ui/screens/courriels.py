@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor_desk.backend.declarations_dto import OfficeRef
 from advisor_desk.backend.mail_dto import (
     SUPERVISOR_VIEWS,
     MailView,
-    OfficeChoice,
     QueueCounts,
     QueueFilter,
     QueuePage,
@@ -30,6 +30,7 @@ from advisor_desk.domain.enums import MailTheme
 from advisor_desk.models.mail_queue import MailQueueModel, theme_label
 from advisor_desk.ui.context import AppContext, Topics
 from advisor_desk.ui.mail.thread_view import TOPIC, ThreadView
+from advisor_desk.ui.office_filter import fill_office_combo
 from advisor_desk.ui.ops import OpError
 from advisor_desk.ui.state_panel import StatePanel
 
@@ -86,7 +87,7 @@ class CourrielsScreen(QWidget):
             self.sla.addItem(sla_text, sla)
         self.office = QComboBox(self)
         self.office.setObjectName("mailOffice")
-        self.office.addItem(self.tr("All offices"), None)
+        self.office.addItem(QCoreApplication.translate("office_filter", "All offices"), None)
         self.next_button = QPushButton(self.tr("&Next"), self)
         self.next_button.setObjectName("nextThread")
         self.next_button.setShortcut(QKeySequence("Ctrl+N"))
@@ -254,18 +255,8 @@ class CourrielsScreen(QWidget):
             owner=self,
         )
 
-    def _offices_loaded(self, offices: list[OfficeChoice]) -> None:
-        current = self.office.currentData()
-        self.office.blockSignals(True)
-        try:
-            self.office.clear()
-            self.office.addItem(self.tr("All offices"), None)
-            for office in offices:
-                self.office.addItem(f"{office.name} ({office.city})", office.id)
-            index = self.office.findData(current) if current is not None else 0
-            self.office.setCurrentIndex(max(index, 0))
-        finally:
-            self.office.blockSignals(False)
+    def _offices_loaded(self, offices: list[OfficeRef]) -> None:
+        fill_office_combo(self.office, offices)
 
     def _counted(self, counts: QueueCounts) -> None:
         self.count.setText(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,7 @@ from advisor_desk.ui.context import AppContext, Topics
 from advisor_desk.ui.declarations.batch_bar import BatchBar
 from advisor_desk.ui.declarations.detail_panel import DeclarationDetailPanel
 from advisor_desk.ui.declarations.filing_dialog import TOPIC
+from advisor_desk.ui.office_filter import fill_office_combo
 from advisor_desk.ui.ops import OpError
 from advisor_desk.ui.state_panel import StatePanel
 
@@ -75,7 +76,7 @@ class DemarchesScreen(QWidget):
             self.age.addItem(self.tr("Filed {n} days ago or more").format(n=days), days)
         self.office = QComboBox(self)
         self.office.setObjectName("queueOffice")
-        self.office.addItem(self.tr("All offices"), None)
+        self.office.addItem(QCoreApplication.translate("office_filter", "All offices"), None)
         self.refresh_button = QPushButton(self.tr("Re&fresh"), self)
         self.refresh_button.setShortcut("F5")
         self.refresh_button.setToolTip(self.tr("Reload the queue (F5)"))
@@ -256,17 +257,7 @@ class DemarchesScreen(QWidget):
         )
 
     def _offices_loaded(self, offices: list[OfficeRef]) -> None:
-        current = self.office.currentData()
-        self.office.blockSignals(True)
-        try:
-            self.office.clear()
-            self.office.addItem(self.tr("All offices"), None)
-            for office in offices:
-                self.office.addItem(f"{office.name} ({office.city})", office.id)
-            index = self.office.findData(current) if current is not None else 0
-            self.office.setCurrentIndex(max(index, 0))
-        finally:
-            self.office.blockSignals(False)
+        fill_office_combo(self.office, offices)
 
     def _loaded(self, rows: list[DeclarationRow]) -> None:
         self.model.set_rows(rows)
