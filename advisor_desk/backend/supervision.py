@@ -7,7 +7,10 @@ import io
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import (
@@ -15,29 +18,40 @@ from sqlalchemy import (
     Float,
     Integer,
     and_,
+    bindparam,
     case,
     cast,
     false,
     func,
+    literal_column,
     or_,
     select,
+    text,
     true,
+    tuple_,
 )
+from sqlalchemy import column as sql_column
+from sqlalchemy import values as sql_values
+from sqlalchemy.dialects.postgresql import ARRAY as PG_ARRAY
 from sqlalchemy.orm import Session
 
+from advisor_desk.domain.calendar import PARIS
 from advisor_desk.domain.declarations.workflow import FINAL_STATES
 from advisor_desk.domain.enums import (
     AppointmentStatus,
+    DeclarationKind,
     DeclarationState,
     MailState,
+    MailTheme,
     Role,
 )
 from advisor_desk.domain.errors import NotFound, ValidationError
 from advisor_desk.domain.permissions import Permission, permissions_of
+from advisor_desk.domain.slots import paris_day
 
 from .orm import Advisor
 from .orm.appointments import Appointment
-from .orm.base import utcnow
+from .orm.base import UtcDateTime, utcnow
 from .orm.declarations import Declaration, DeclarationEvent
 from .orm.mail import MailThread
 from .service import Service, api
@@ -80,22 +94,210 @@ def _seconds(sqlite: bool, later: Any, earlier: Any) -> ColumnElement[float]:
     """`later − earlier` in seconds, computed by the database."""
     if sqlite:
         return (func.julianday(later) - func.julianday(earlier)) * 86400.0
-    return cast(func.extract("epoch", later - earlier), Float)
+    # date_part is double precision; EXTRACT is numeric (PostgreSQL 14+), slower per row.
+    return func.date_part("epoch", later - earlier, type_=Float)
 
 
 def _minutes(sqlite: bool, later: Any, earlier: Any) -> ColumnElement[int]:
     """Whole minutes (floored) between two timestamps: the histogram bin of the percentiles."""
-    seconds = _seconds(sqlite, later, earlier)
     if sqlite:
-        return cast(seconds / 60, Integer)
-    return cast(func.floor(seconds / 60), Integer)
+        # Whole microseconds, not julianday's floating days (which make 60 min 59.99999):
+        # SQLite stores 'YYYY-MM-DD HH:MM:SS.ffffff'.
+        def micros(at: Any) -> ColumnElement[int]:
+            return cast(func.strftime("%s", at), Integer) * 1_000_000 + cast(
+                func.substr(at, 21, 6), Integer
+            )
+
+        return (micros(later) - micros(earlier)) // 60_000_000
+    return cast(func.floor(_seconds(sqlite, later, earlier) / 60), Integer)
 
 
-def _day(sqlite: bool, column: Any) -> ColumnElement[Any]:
-    """The UTC calendar day of a timestamp."""
-    if sqlite:
-        return func.date(column)
-    return func.date(func.timezone("UTC", column))
+# The fund's calendar: the period's days and the per-day figures are Europe/Paris days.
+
+
+def paris_midnight(day: date) -> datetime:
+    """The UTC instant at which a Europe/Paris calendar day begins."""
+    return datetime.combine(day, time(), PARIS).astimezone(UTC)
+
+
+def _offset_changes(start: datetime, end: datetime) -> list[tuple[datetime, timedelta]]:
+    """The Europe/Paris UTC offset over [start, end): (from this instant, offset), in order.
+
+    The first entry starts at `start`; a new one begins at each daylight-saving change, found
+    by bisection (to the microsecond) between two Paris midnights with different offsets.
+    """
+
+    def offset(at: datetime) -> timedelta:
+        value = at.astimezone(PARIS).utcoffset()
+        assert value is not None
+        return value
+
+    changes = [(start, offset(start))]
+    day = start.astimezone(PARIS).date()
+    while (lower := max(start, paris_midnight(day))) < end:
+        upper = min(end, paris_midnight(day + timedelta(days=1)))
+        if offset(upper) != offset(lower):
+            lo, hi = lower, upper  # offset(lo) is the old one, offset(hi) the new one
+            while hi - lo > timedelta(microseconds=1):
+                mid = lo + (hi - lo) / 2
+                lo, hi = (mid, hi) if offset(mid) == offset(lo) else (lo, mid)
+            if hi < end:
+                changes.append((hi, offset(hi)))
+        day += timedelta(days=1)
+    return changes
+
+
+@dataclass(frozen=True)
+class _Period:
+    """The dashboard's period: Paris days [first, first + days), i.e. instants [start, end)."""
+
+    first: date
+    days: int
+    start: datetime
+    end: datetime
+    sqlite: bool
+
+    def midnights(self) -> list[datetime]:
+        return [paris_midnight(self.first + timedelta(days=i)) for i in range(self.days + 1)]
+
+    def day(self, value: Any) -> date:
+        """The day of a `_day()` value: a date (SQLite) or a 1-based bucket (PostgreSQL)."""
+        if isinstance(value, int):
+            return self.first + timedelta(days=value - 1)
+        return _as_date(value)
+
+
+@dataclass
+class _AgentTally:
+    open_threads: int = 0
+    open_declarations: int = 0
+    handled: int = 0
+    median_min: int | None = None
+
+
+def _in(column: Any, p: _Period) -> ColumnElement[bool]:
+    return and_(column >= p.start, column < p.end)
+
+
+def _open(column: Any, states: Iterable[StrEnum]) -> ColumnElement[bool]:
+    """`column IN ('a', 'b')` with the values written out, not bound: the planner can then
+    match the partial indexes on open items (a bound parameter might be anything)."""
+    written: list[ColumnElement[Any]] = [literal_column(f"'{state.value}'") for state in states]
+    return column.in_(written)  # type: ignore[no-any-return]
+
+
+def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.sum(case((condition, 1), else_=0))
+
+
+def _day(p: _Period, column: Any) -> ColumnElement[Any]:
+    """The Europe/Paris calendar day of a timestamp lying in the period (see `_Period.day`).
+
+    PostgreSQL: the bucket among the period's Paris midnights (computed here by zoneinfo),
+    a binary search that costs less per row than a time-zone conversion. SQLite: the date
+    shifted by the period's UTC offsets (one, or a few around daylight-saving changes).
+    """
+    if not p.sqlite:
+        bounds = bindparam("paris_midnights", p.midnights(), type_=PG_ARRAY(UtcDateTime()))
+        return func.width_bucket(column, bounds, type_=Integer)
+
+    def shifted(delta: timedelta) -> ColumnElement[Any]:
+        return func.date(column, f"{int(delta.total_seconds()):+d} seconds")
+
+    changes = _offset_changes(p.start, p.end)
+    if len(changes) == 1:
+        return shifted(changes[0][1])
+    whens = [(column < at, shifted(off)) for (_, off), (at, _) in pairwise(changes)]
+    return case(*whens, else_=shifted(changes[-1][1]))
+
+
+def _per_day(
+    s: Session,
+    p: _Period,
+    at: Any,
+    aggregates: Sequence[ColumnElement[Any]],
+    where: Iterable[ColumnElement[bool]],
+) -> list[tuple[date, list[int]]]:
+    """Aggregates of the rows whose timestamp `at` falls on each Paris day of the period.
+
+    PostgreSQL: one index range per day (LATERAL), which reads the covering index in order
+    and evaluates nothing per row to find its day. SQLite: GROUP BY the day.
+    """
+    if p.sqlite:
+        day = _day(p, at)
+        rows = s.execute(select(day, *aggregates).where(*where, _in(at, p)).group_by(day)).all()
+        return [(p.day(d), [int(v or 0) for v in agg]) for d, *agg in rows]
+    bounds = p.midnights()
+    days = sql_values(
+        sql_column("i", Integer),
+        sql_column("lo", UtcDateTime()),
+        sql_column("hi", UtcDateTime()),
+        name="days",
+    ).data([(i + 1, lo, hi) for i, (lo, hi) in enumerate(pairwise(bounds))])
+    per_day = select(*aggregates).where(*where, at >= days.c.lo, at < days.c.hi).lateral("n")
+    rows = s.execute(select(days.c.i, per_day).select_from(days.join(per_day, true()))).all()
+    return [(p.day(int(i)), [int(v or 0) for v in agg]) for i, *agg in rows if agg[0]]
+
+
+def _durations_of(
+    s: Session, p: _Period, minutes: ColumnElement[int], where: Iterable[ColumnElement[bool]]
+) -> Durations:
+    """Count, median and 90th percentile (nearest rank) of `minutes` over the rows."""
+    if p.sqlite:
+        rows = s.execute(
+            select(minutes, func.count()).where(*where).group_by(minutes).order_by(minutes)
+        )
+        return _durations([(int(m), int(n)) for m, n in rows])
+    n, percentiles = s.execute(select(func.count(), _percentiles(minutes)).where(*where)).one()
+    return _durations_from(int(n), percentiles)
+
+
+def _durations_by(
+    s: Session,
+    p: _Period,
+    key: Any,
+    minutes: ColumnElement[int],
+    where: Iterable[ColumnElement[bool]],
+) -> tuple[Durations, dict[Any, Durations]]:
+    """`_durations_of` over all the rows, and per value of `key`, in one pass."""
+    if p.sqlite:
+        histograms: dict[Any, list[tuple[int, int]]] = defaultdict(list)
+        overall: dict[int, int] = defaultdict(int)
+        for k, m, n in s.execute(
+            select(key, minutes, func.count())
+            .where(*where)
+            .group_by(key, minutes)
+            .order_by(minutes)
+        ):
+            histograms[k].append((int(m), int(n)))
+            overall[int(m)] += int(n)
+        return _durations(sorted(overall.items())), {
+            k: _durations(h) for k, h in histograms.items()
+        }
+    by: dict[Any, Durations] = {}
+    total = Durations(0, None, None)
+    for k, everything, n, percentiles in s.execute(
+        select(key, func.grouping(key), func.count(), _percentiles(minutes))
+        .where(*where)
+        .group_by(func.grouping_sets(tuple_(key), tuple_()))
+    ):
+        if everything:
+            total = _durations_from(int(n), percentiles)
+        else:
+            by[k] = _durations_from(int(n), percentiles)
+    return total, by
+
+
+def _percentiles(minutes: ColumnElement[int]) -> ColumnElement[Any]:
+    # percentile_disc is the nearest rank, like `_percentile`: ceil(p × n)-th smallest value.
+    return func.percentile_disc(literal_column("ARRAY[0.5, 0.9]")).within_group(minutes)
+
+
+def _durations_from(count: int, percentiles: Sequence[Any] | None) -> Durations:
+    if not count or percentiles is None:
+        return Durations(count, None, None)
+    median, p90 = percentiles
+    return Durations(count, int(median), int(p90))
 
 
 def _as_date(value: Any) -> date:
@@ -146,6 +348,9 @@ class SupervisionService(Service):
             return f"team:{a.team_id}"
         return f"office:{a.office_id}"
 
+    # The scope: what is routed to the supervisor's team or office, and the shared queue;
+    # the agents of that team or office. Per-agent figures count only the scope's items.
+
     def _mail_scope(self) -> ColumnElement[bool]:
         a = self._ctx.advisor
         if self._all():
@@ -189,7 +394,7 @@ class SupervisionService(Service):
 
     @api(Permission.SUPERVISION_VIEW, readonly=True)
     def dashboard(self, period_start: date, period_end: date) -> Dashboard:
-        """Every figure of the period [period_start, period_end] (UTC days, both included)."""
+        """Every figure of the period [period_start, period_end] (Paris days, both included)."""
         with self._ctx.tx(readonly=True) as s:
             result = self._dashboard(s, period_start, period_end)
             self._ctx.audit(
@@ -205,188 +410,18 @@ class SupervisionService(Service):
         days = (period_end - period_start).days + 1
         if days > MAX_PERIOD_DAYS:
             raise ValidationError("La période est limitée à un an.", "period_end")
-        start = datetime.combine(period_start, time(), UTC)
-        end = datetime.combine(period_end + timedelta(days=1), time(), UTC)
-        sqlite = s.get_bind().dialect.name == "sqlite"
+        p = _Period(
+            first=period_start,
+            days=days,
+            start=paris_midnight(period_start),
+            end=paris_midnight(period_end + timedelta(days=1)),
+            sqlite=s.get_bind().dialect.name == "sqlite",
+        )
+        if not p.sqlite:
+            # The percentiles sort a period's durations (~300k values at 1 M threads): in
+            # memory rather than on disk. LOCAL: for this transaction only.
+            s.execute(text("SET LOCAL work_mem = '64MB'"))
         now = _now()
-        return Dashboard(
-            period_start=period_start,
-            period_end=period_end,
-            computed_at=now,
-            scope=self._scope_label(),
-            mail=self._mail(s, sqlite, start, end, days, now),
-            declarations=self._declarations(s, sqlite, start, end, now),
-            appointments=self._appointments(s, sqlite, start, end),
-            agents=self._agents(s, sqlite, start, end, days),
-        )
-
-    def _histogram(
-        self, s: Session, minutes: ColumnElement[int], where: Iterable[ColumnElement[bool]]
-    ) -> list[tuple[int, int]]:
-        rows = s.execute(
-            select(minutes.label("m"), func.count())
-            .where(*where)
-            .group_by(minutes)
-            .order_by(minutes)
-        )
-        return [(int(m), int(n)) for m, n in rows]
-
-    def _mail(
-        self, s: Session, sqlite: bool, start: datetime, end: datetime, days: int, now: datetime
-    ) -> MailStats:
-        t = MailThread
-        scope = self._mail_scope()
-        is_open = t.state.in_(OPEN_MAIL_STATES)
-        bucket = case(
-            (t.created_at > now - timedelta(days=1), "lt1d"),
-            (t.created_at > now - timedelta(days=3), "d1_3"),
-            (t.created_at > now - timedelta(days=7), "d3_7"),
-            else_="gt7d",
-        )
-        cells = {
-            (theme, b): int(n)
-            for theme, b, n in s.execute(
-                select(t.theme, bucket, func.count())
-                .where(scope, is_open)
-                .group_by(t.theme, bucket)
-            )
-        }
-        order = {b: i for i, b in enumerate(AGE_BUCKETS)}
-        backlog = tuple(
-            BacklogCell(theme, b, n)
-            for (theme, b), n in sorted(cells.items(), key=lambda kv: (kv[0][0], order[kv[0][1]]))
-        )
-        open_total = sum(cells.values())
-
-        met = and_(t.first_response_at.is_not(None), t.first_response_at <= t.sla_due_at)
-        missed = or_(
-            t.first_response_at > t.sla_due_at,
-            and_(t.first_response_at.is_(None), t.sla_due_at < now),
-        )
-        sla_met, sla_missed = s.execute(
-            select(
-                func.coalesce(func.sum(case((met, 1), else_=0)), 0),
-                func.coalesce(func.sum(case((missed, 1), else_=0)), 0),
-            ).where(scope, t.sla_due_at.is_not(None), t.created_at >= start, t.created_at < end)
-        ).one()
-
-        first = self._histogram(
-            s,
-            _minutes(sqlite, t.first_response_at, t.created_at),
-            [scope, t.first_response_at >= start, t.first_response_at < end],
-        )
-        resolution = self._histogram(
-            s,
-            _minutes(sqlite, t.closed_at, t.created_at),
-            [scope, t.closed_at >= start, t.closed_at < end],
-        )
-
-        arrivals_day = _day(sqlite, t.created_at)
-        closures_day = _day(sqlite, t.closed_at)
-        flow: dict[date, list[int]] = defaultdict(lambda: [0, 0])
-        for d, n in s.execute(
-            select(arrivals_day, func.count())
-            .where(scope, t.created_at >= start, t.created_at < end)
-            .group_by(arrivals_day)
-        ):
-            flow[_as_date(d)][0] = int(n)
-        for d, n in s.execute(
-            select(closures_day, func.count())
-            .where(scope, t.closed_at >= start, t.closed_at < end)
-            .group_by(closures_day)
-        ):
-            flow[_as_date(d)][1] = int(n)
-        closures = sum(c for _, c in flow.values())
-        rate = closures / days
-        return MailStats(
-            backlog=backlog,
-            open_total=open_total,
-            sla_met=int(sla_met),
-            sla_missed=int(sla_missed),
-            sla_rate=_rate(int(sla_met), int(sla_met) + int(sla_missed)),
-            first_response=_durations(first),
-            resolution=_durations(resolution),
-            flow=tuple(DayFlow(d, a, c) for d, (a, c) in sorted(flow.items())),
-            closure_rate_per_day=rate,
-            days_to_clear=(open_total / rate) if rate > 0 else None,
-        )
-
-    def _declarations(
-        self, s: Session, sqlite: bool, start: datetime, end: datetime, now: datetime
-    ) -> DeclarationStats:
-        d = Declaration
-        scope = self._office_scope(d.office_id)
-        is_open = d.state.in_(OPEN_DECLARATION_STATES)
-        today = now.date()
-        backlog = tuple(
-            DeclarationCell(kind, state, int(n))
-            for kind, state, n in s.execute(
-                select(d.kind, d.state, func.count())
-                .where(scope, is_open)
-                .group_by(d.kind, d.state)
-                .order_by(d.kind, d.state)
-            )
-        )
-        overdue, on_time, no_estimate = s.execute(
-            select(
-                func.coalesce(func.sum(case((d.estimated_on < today, 1), else_=0)), 0),
-                func.coalesce(func.sum(case((d.estimated_on >= today, 1), else_=0)), 0),
-                func.coalesce(func.sum(case((d.estimated_on.is_(None), 1), else_=0)), 0),
-            ).where(scope, is_open)
-        ).one()
-        day = _day(sqlite, d.completed_at)
-        decisions: dict[date, list[int]] = defaultdict(lambda: [0, 0])
-        for when, state, n in s.execute(
-            select(day, d.state, func.count())
-            .where(scope, d.state.in_(DECISIONS), d.completed_at >= start, d.completed_at < end)
-            .group_by(day, d.state)
-        ):
-            decisions[_as_date(when)][0 if state is DeclarationState.ACCEPTED else 1] = int(n)
-        accepted = sum(a for a, _ in decisions.values())
-        refused = sum(r for _, r in decisions.values())
-        return DeclarationStats(
-            backlog=backlog,
-            open_total=sum(c.count for c in backlog),
-            overdue=int(overdue),
-            on_time=int(on_time),
-            no_estimate=int(no_estimate),
-            decisions=tuple(DecisionDay(k, a, r) for k, (a, r) in sorted(decisions.items())),
-            acceptance_rate=_rate(accepted, accepted + refused),
-        )
-
-    def _appointments(
-        self, s: Session, sqlite: bool, start: datetime, end: datetime
-    ) -> AppointmentStats:
-        a = Appointment
-        scope = and_(self._office_scope(a.office_id), a.starts_at >= start, a.starts_at < end)
-        day = _day(sqlite, a.starts_at)
-        seen = func.sum(case((a.status == AppointmentStatus.SEEN, 1), else_=0))
-        noshow = func.sum(case((a.status == AppointmentStatus.NOSHOW, 1), else_=0))
-        occupancy = tuple(
-            OccupancyCell(int(office), _as_date(when), int(n), int(k), int(x))
-            for office, when, n, k, x in s.execute(
-                select(a.office_id, day, func.count(), seen, noshow)
-                .where(scope, a.status.not_in(CANCELLED))
-                .group_by(a.office_id, day)
-                .order_by(a.office_id, day)
-            )
-        )
-        total_seen = sum(c.seen for c in occupancy)
-        total_noshow = sum(c.noshow for c in occupancy)
-        wait = s.scalar(
-            select(func.avg(_seconds(sqlite, a.seen_at, a.arrived_at))).where(
-                scope, a.seen_at.is_not(None), a.arrived_at.is_not(None)
-            )
-        )
-        return AppointmentStats(
-            occupancy=occupancy,
-            noshow_rate=_rate(total_noshow, total_seen + total_noshow),
-            avg_wait_min=None if wait is None else float(wait) / 60,
-        )
-
-    def _agents(
-        self, s: Session, sqlite: bool, start: datetime, end: datetime, days: int
-    ) -> tuple[AgentLoad, ...]:
         agents = dict(
             s.execute(
                 select(Advisor.id, Advisor.full_name)
@@ -394,62 +429,195 @@ class SupervisionService(Service):
                 .order_by(Advisor.id)
             ).all()
         )
-        if not agents:
-            return ()
-        ids = list(agents)
-        t, d = MailThread, Declaration
-        open_threads = dict(
-            s.execute(
-                select(t.assigned_agent_id, func.count())
-                .where(t.assigned_agent_id.in_(ids), t.state.in_(OPEN_MAIL_STATES))
-                .group_by(t.assigned_agent_id)
-            ).all()
-        )
-        open_decl = dict(
-            s.execute(
-                select(d.assigned_agent_id, func.count())
-                .where(d.assigned_agent_id.in_(ids), d.state.in_(OPEN_DECLARATION_STATES))
-                .group_by(d.assigned_agent_id)
-            ).all()
-        )
-        closed_decl = dict(
-            s.execute(
-                select(d.assigned_agent_id, func.count())
-                .where(
-                    d.assigned_agent_id.in_(ids),
-                    d.state.in_(DECISIONS),
-                    d.completed_at >= start,
-                    d.completed_at < end,
-                )
-                .group_by(d.assigned_agent_id)
-            ).all()
-        )
-        minutes = _minutes(sqlite, t.closed_at, t.created_at)
-        histograms: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for agent, m, n in s.execute(
-            select(t.assigned_agent_id, minutes, func.count())
-            .where(t.assigned_agent_id.in_(ids), t.closed_at >= start, t.closed_at < end)
-            .group_by(t.assigned_agent_id, minutes)
-            .order_by(t.assigned_agent_id, minutes)
-        ):
-            if agent is not None:
-                histograms[agent].append((int(m), int(n)))
-        result = []
-        for agent_id, label in agents.items():
-            hist = histograms.get(agent_id, [])
-            handled = sum(n for _, n in hist) + int(closed_decl.get(agent_id, 0))
-            result.append(
+        # Each query below feeds the per-agent figures too: one pass over the rows, not two.
+        load: dict[int, _AgentTally] = {agent_id: _AgentTally() for agent_id in agents}
+        mail = self._mail(s, p, now, load)
+        declarations = self._declarations(s, p, now, load)
+        return Dashboard(
+            period_start=period_start,
+            period_end=period_end,
+            computed_at=now,
+            scope=self._scope_label(),
+            mail=mail,
+            declarations=declarations,
+            appointments=self._appointments(s, p),
+            agents=tuple(
                 AgentLoad(
                     agent_id=agent_id,
                     label=label,
-                    open_threads=int(open_threads.get(agent_id, 0)),
-                    open_declarations=int(open_decl.get(agent_id, 0)),
-                    handled=handled,
-                    handled_per_day=handled / days,
-                    median_handling_min=_percentile(hist, 0.5),
+                    open_threads=load[agent_id].open_threads,
+                    open_declarations=load[agent_id].open_declarations,
+                    handled=load[agent_id].handled,
+                    handled_per_day=load[agent_id].handled / days,
+                    median_handling_min=load[agent_id].median_min,
                 )
+                for agent_id, label in agents.items()
+            ),
+        )
+
+    def _mail(
+        self, s: Session, p: _Period, now: datetime, load: dict[int, _AgentTally]
+    ) -> MailStats:
+        t = MailThread
+        scope = self._mail_scope()
+        bucket = case(
+            (t.created_at > now - timedelta(days=1), "lt1d"),
+            (t.created_at > now - timedelta(days=3), "d1_3"),
+            (t.created_at > now - timedelta(days=7), "d3_7"),
+            else_="gt7d",
+        )
+        # Open threads by theme, age and agent: the backlog and each agent's open threads.
+        cells: dict[tuple[MailTheme, str], int] = defaultdict(int)
+        for theme, b, agent, n in s.execute(
+            select(t.theme, bucket, t.assigned_agent_id, func.count())
+            .where(scope, _open(t.state, OPEN_MAIL_STATES))
+            .group_by(t.theme, bucket, t.assigned_agent_id)
+        ):
+            cells[theme, b] += int(n)
+            if agent in load:
+                load[agent].open_threads += int(n)
+        order = {b: i for i, b in enumerate(AGE_BUCKETS)}
+        backlog = tuple(
+            BacklogCell(theme, b, n)
+            for (theme, b), n in sorted(cells.items(), key=lambda kv: (kv[0][0], order[kv[0][1]]))
+        )
+        open_total = sum(cells.values())
+
+        # Threads received in the period: arrivals per day and the SLA, in one pass.
+        met = and_(t.first_response_at.is_not(None), t.first_response_at <= t.sla_due_at)
+        missed = or_(
+            t.first_response_at > t.sla_due_at,
+            and_(t.first_response_at.is_(None), t.sla_due_at < now),
+        )
+        flow: dict[date, list[int]] = defaultdict(lambda: [0, 0])
+        sla_met = sla_missed = 0
+        for d, (n, k, x) in _per_day(
+            s, p, t.created_at, [func.count(), _count_if(met), _count_if(missed)], [scope]
+        ):
+            flow[d][0] = n
+            sla_met += k
+            sla_missed += x
+        for d, (n,) in _per_day(s, p, t.closed_at, [func.count()], [scope]):
+            flow[d][1] = n
+
+        first = _durations_of(
+            s,
+            p,
+            _minutes(p.sqlite, t.first_response_at, t.created_at),
+            [scope, _in(t.first_response_at, p)],
+        )
+        resolution, per_agent = _durations_by(
+            s,
+            p,
+            t.assigned_agent_id,
+            _minutes(p.sqlite, t.closed_at, t.created_at),
+            [scope, _in(t.closed_at, p)],
+        )
+        for agent, durations in per_agent.items():
+            if agent in load:
+                load[agent].handled += durations.count
+                load[agent].median_min = durations.median_min
+
+        closures = sum(c for _, c in flow.values())
+        rate = closures / p.days
+        return MailStats(
+            backlog=backlog,
+            open_total=open_total,
+            sla_met=sla_met,
+            sla_missed=sla_missed,
+            sla_rate=_rate(sla_met, sla_met + sla_missed),
+            first_response=first,
+            resolution=resolution,
+            flow=tuple(DayFlow(d, a, c) for d, (a, c) in sorted(flow.items())),
+            closure_rate_per_day=rate,
+            days_to_clear=(open_total / rate) if rate > 0 else None,
+        )
+
+    def _declarations(
+        self, s: Session, p: _Period, now: datetime, load: dict[int, _AgentTally]
+    ) -> DeclarationStats:
+        d = Declaration
+        scope = self._office_scope(d.office_id)
+        today = paris_day(now)
+        estimate = case(
+            (d.estimated_on < today, "overdue"),
+            (d.estimated_on >= today, "on_time"),
+            else_="none",
+        )
+        # Open requests by kind, state, estimate and agent: one pass for all their figures.
+        cells: dict[tuple[DeclarationKind, DeclarationState], int] = defaultdict(int)
+        estimates: dict[str, int] = defaultdict(int)
+        for kind, state, e, agent, n in s.execute(
+            select(d.kind, d.state, estimate, d.assigned_agent_id, func.count())
+            .where(scope, _open(d.state, OPEN_DECLARATION_STATES))
+            .group_by(d.kind, d.state, estimate, d.assigned_agent_id)
+        ):
+            cells[kind, state] += int(n)
+            estimates[e] += int(n)
+            if agent in load:
+                load[agent].open_declarations += int(n)
+        backlog = tuple(
+            DeclarationCell(kind, state, n) for (kind, state), n in sorted(cells.items())
+        )
+        day = _day(p, d.completed_at)
+        decisions: dict[date, list[int]] = defaultdict(lambda: [0, 0])
+        for when, state, agent, n in s.execute(
+            select(day, d.state, d.assigned_agent_id, func.count())
+            .where(scope, d.state.in_(DECISIONS), _in(d.completed_at, p))
+            .group_by(day, d.state, d.assigned_agent_id)
+        ):
+            decisions[p.day(when)][0 if state is DeclarationState.ACCEPTED else 1] += int(n)
+            if agent in load:
+                load[agent].handled += int(n)
+        accepted = sum(a for a, _ in decisions.values())
+        refused = sum(r for _, r in decisions.values())
+        return DeclarationStats(
+            backlog=backlog,
+            open_total=sum(c.count for c in backlog),
+            overdue=estimates["overdue"],
+            on_time=estimates["on_time"],
+            no_estimate=estimates["none"],
+            decisions=tuple(DecisionDay(k, a, r) for k, (a, r) in sorted(decisions.items())),
+            acceptance_rate=_rate(accepted, accepted + refused),
+        )
+
+    def _appointments(self, s: Session, p: _Period) -> AppointmentStats:
+        a = Appointment
+        day = _day(p, a.starts_at)
+        waited = and_(a.seen_at.is_not(None), a.arrived_at.is_not(None))
+        # Cancelled appointments are not booked, but the average wait counts every arrival.
+        rows = s.execute(
+            select(
+                a.office_id,
+                day,
+                _count_if(a.status.not_in(CANCELLED)),
+                _count_if(a.status == AppointmentStatus.SEEN),
+                _count_if(a.status == AppointmentStatus.NOSHOW),
+                func.sum(case((waited, _seconds(p.sqlite, a.seen_at, a.arrived_at)))),
+                _count_if(waited),
             )
-        return tuple(result)
+            .where(self._office_scope(a.office_id), _in(a.starts_at, p))
+            .group_by(a.office_id, day)
+        ).all()
+        occupancy = tuple(
+            sorted(
+                (
+                    OccupancyCell(int(office), p.day(when), int(n), int(k or 0), int(x or 0))
+                    for office, when, n, k, x, _, _ in rows
+                    if n
+                ),
+                key=lambda c: (c.office_id, c.day),
+            )
+        )
+        total_seen = sum(c.seen for c in occupancy)
+        total_noshow = sum(c.noshow for c in occupancy)
+        wait_s = sum(float(w or 0) for *_, w, _ in rows)
+        waits = sum(int(n or 0) for *_, n in rows)
+        return AppointmentStats(
+            occupancy=occupancy,
+            noshow_rate=_rate(total_noshow, total_seen + total_noshow),
+            avg_wait_min=wait_s / waits / 60 if waits else None,
+        )
 
     # -- rebalancing ------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ class BacklogCell:
 
 @dataclass(frozen=True)
 class DayFlow:
-    """Arrivals and closures of one (UTC) day."""
+    """Arrivals and closures of one Europe/Paris day."""
 
     day: date
     arrivals: int

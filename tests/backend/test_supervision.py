@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from advisor_desk.backend.orm import Advisor, AuditEvent, Member, Office, Team
 from advisor_desk.backend.orm.appointments import Appointment, AppointmentReason
 from advisor_desk.backend.orm.declarations import Declaration
 from advisor_desk.backend.orm.mail import MailThread
+from advisor_desk.backend.supervision import paris_midnight
 from advisor_desk.domain.enums import (
     AppointmentChannel,
     AppointmentStatus,
@@ -35,6 +37,7 @@ from advisor_desk.domain.enums import (
 )
 from advisor_desk.domain.errors import NotFound, PermissionDenied
 from advisor_desk.domain.nir import make_nir
+from advisor_desk.domain.slots import paris_day
 from advisor_desk.domain.text import name_key
 
 Bound = Callable[[Role], BoundBackend]
@@ -66,8 +69,8 @@ def _id(s: Session, login: str) -> int:
 def crafted(engine: Engine) -> Crafted:
     """A small dataset whose figures are computed by hand in the tests below."""
     now = datetime.now(UTC)
-    day0 = now.date()
-    mid = datetime.combine(day0, time(), UTC)
+    day0 = paris_day(now)  # the fund's day: the dashboard counts Europe/Paris days
+    mid = paris_midnight(day0)
     with session_scope(engine) as s:
         office_id = s.scalar(select(Office.id).where(Office.code == "T01"))
         team_id = s.scalar(select(Team.id))
@@ -436,7 +439,203 @@ def test_the_benchmark_runs_on_a_small_sqlite_database() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from benchmarks import dashboard
 
-    result = dashboard.main(["--messages", "300", "--runs", "2"])
+    result = dashboard.main(["--messages", "300", "--runs", "2", "--keep"])
     assert result["scenario"] == "dashboard"
-    assert result["messages"] == 300
+    assert (result["messages"], result["declarations"], result["appointments"]) == (300, 100, 60)
     assert result["p95_ms"] > 0
+    kept = result["database"]
+    try:
+        again = dashboard.main(["--reuse", kept, "--runs", "2"])  # times it again, no new seed
+        assert again["messages"] == 300
+        assert "seed_s" not in again
+    finally:
+        shutil.rmtree(Path(kept.removeprefix("sqlite:///")).parent)
+
+
+def _utc(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def test_offset_changes_are_found_to_the_instant() -> None:
+    from advisor_desk.backend.supervision import _offset_changes
+
+    start, end = paris_midnight(date(2025, 3, 29)), paris_midnight(date(2025, 10, 28))
+    assert _offset_changes(start, end) == [
+        (_utc("2025-03-28 23:00"), H),
+        (_utc("2025-03-30 01:00"), 2 * H),  # 2:00 CET → 3:00 CEST
+        (_utc("2025-10-26 01:00"), H),  # 3:00 CEST → 2:00 CET
+    ]
+    winter = paris_midnight(date(2025, 1, 15))
+    assert _offset_changes(winter, winter + D) == [(_utc("2025-01-14 23:00"), H)]
+
+
+def test_days_are_europe_paris_days(bound: Bound, crafted: Crafted, engine: Engine) -> None:
+    """An item at 23:30 Paris time belongs to that day, on both sides of each DST change."""
+    with session_scope(engine) as s:
+        office_id = s.scalar(select(Office.id).where(Office.code == "T01"))
+        team_id = s.scalar(select(Team.id))
+        reason_id = s.scalar(select(AppointmentReason.id).where(AppointmentReason.code == "TEST"))
+        assert office_id and team_id and reason_id
+        for at in (
+            "2025-01-15 22:30",  # 23:30 CET, 15 January
+            "2025-01-15 23:30",  # 00:30 CET, 16 January
+            "2025-03-28 22:30",  # 23:30 CET, 28 March: before the period
+            "2025-03-28 23:30",  # 00:30 CET, 29 March (UTC still says the 28th)
+            "2025-03-29 22:30",  # 23:30 CET, 29 March
+            "2025-03-30 21:30",  # 23:30 CEST, 30 March (summer time since 01:00 UTC)
+            "2025-03-30 22:30",  # 00:30 CEST, 31 March
+            "2025-10-25 21:30",  # 23:30 CEST, 25 October
+            "2025-10-25 22:30",  # 00:30 CEST, 26 October (winter time from 01:00 UTC)
+            "2025-10-26 22:30",  # 23:30 CET, 26 October
+            "2025-10-27 22:30",  # 23:30 CET, 27 October: the period's last day
+            "2025-10-27 23:30",  # 00:30 CET, 28 October: after the period
+        ):
+            created = _utc(at)
+            s.add(
+                MailThread(
+                    member_id=crafted.member_id,
+                    subject="Fuseau",
+                    theme=MailTheme.OTHER,
+                    state=MailState.CLOSED,
+                    office_id=office_id,
+                    team_id=team_id,
+                    created_at=created,
+                    last_message_at=created,
+                    first_response_at=created + 5 * M,
+                    closed_at=created + 10 * M,
+                )
+            )
+        seen = _utc("2025-07-10 21:30")  # 23:30 CEST, 10 July
+        s.add(
+            Appointment(
+                member_id=crafted.member_id,
+                office_id=office_id,
+                advisor_id=_id(s, "t_counter"),
+                reason_id=reason_id,
+                starts_at=seen,
+                ends_at=seen + 15 * M,
+                status=AppointmentStatus.SEEN,
+                arrived_at=seen - 5 * M,
+                seen_at=seen,
+            )
+        )
+        s.add(
+            Declaration(
+                number="D-TZ-0001",
+                member_id=crafted.member_id,
+                kind=K.CSS_REQUEST,
+                state=S.ACCEPTED,
+                payload={},
+                channel=FilingChannel.ONLINE,
+                filed_at=seen - 10 * D,
+                office_id=office_id,
+                completed_at=seen + 20 * M,  # 23:50 CEST
+                waiting_days=0,
+            )
+        )
+    sup = bound(Role.SUPERVISOR).supervision
+
+    winter = sup.dashboard(date(2025, 1, 15), date(2025, 1, 15)).mail
+    assert [(f.day, f.arrivals, f.closures) for f in winter.flow] == [(date(2025, 1, 15), 1, 1)]
+    assert winter.resolution.count == 1
+
+    board = sup.dashboard(date(2025, 3, 29), date(2025, 10, 27))
+    assert [(f.day, f.arrivals, f.closures) for f in board.mail.flow] == [
+        (date(2025, 3, 29), 2, 2),
+        (date(2025, 3, 30), 1, 1),
+        (date(2025, 3, 31), 1, 1),
+        (date(2025, 10, 25), 1, 1),
+        (date(2025, 10, 26), 2, 2),
+        (date(2025, 10, 27), 1, 1),
+    ]
+    assert board.mail.first_response.count == 8
+    assert [(c.day, c.booked, c.seen) for c in board.appointments.occupancy] == [
+        (date(2025, 7, 10), 1, 1)
+    ]
+    assert [(x.day, x.accepted) for x in board.declarations.decisions] == [(date(2025, 7, 10), 1)]
+
+
+def test_agent_figures_stay_within_the_scope(
+    bound: Bound, crafted: Crafted, engine: Engine
+) -> None:
+    """Another team's agent is not listed; our agent's work for another team is not counted.
+
+    The other team sits in the other office: the scope is the supervisor's team or office.
+    """
+    mid = paris_midnight(crafted.day0)
+    with session_scope(engine) as s:
+        other_office = s.scalar(select(Office.id).where(Office.code == "T02"))
+        assert other_office
+        neighbours = Team(name="Équipe voisine", office_id=other_office)
+        s.add(neighbours)
+        s.flush()
+        template = s.get(Advisor, crafted.agent_id)
+        assert template is not None
+        neighbour = Advisor(
+            login="t_neighbour",
+            full_name="Agent voisin",
+            password_hash=template.password_hash,
+            role=Role.BACKOFFICE,
+            office_id=other_office,
+            team_id=neighbours.id,
+            active=True,
+            failed_attempts=0,
+        )
+        s.add(neighbour)
+        s.flush()
+
+        def thread(agent_id: int, closed: bool) -> None:
+            created = mid - D + H
+            s.add(
+                MailThread(
+                    member_id=crafted.member_id,
+                    subject="Voisins",
+                    theme=MailTheme.OTHER,
+                    state=MailState.CLOSED if closed else MailState.OPEN,
+                    office_id=other_office,
+                    team_id=neighbours.id,
+                    assigned_agent_id=agent_id,
+                    created_at=created,
+                    last_message_at=created,
+                    closed_at=created + 30 * M if closed else None,
+                )
+            )
+
+        thread(neighbour.id, closed=False)
+        thread(crafted.agent_id, closed=False)  # our agent, helping the other team
+        thread(crafted.agent_id, closed=True)
+        for n, state in ((1, S.RECEIVED), (2, S.ACCEPTED)):
+            s.add(
+                Declaration(
+                    number=f"D-OUT-{n:04d}",
+                    member_id=crafted.member_id,
+                    kind=K.VITALE_ORDER,
+                    state=state,
+                    payload={},
+                    channel=FilingChannel.ONLINE,
+                    filed_at=mid - 5 * D,
+                    office_id=other_office,
+                    assigned_agent_id=crafted.agent_id,
+                    completed_at=mid - D + 5 * H if state is S.ACCEPTED else None,
+                    waiting_days=0,
+                )
+            )
+        neighbour_id = neighbour.id
+
+    sup = bound(Role.SUPERVISOR).supervision
+    board = sup.dashboard(*_week(crafted))
+    agents = {a.agent_id: a for a in board.agents}
+    assert neighbour_id not in agents
+    a = agents[crafted.agent_id]
+    # Exactly the figures of the crafted dataset alone.
+    assert (a.open_threads, a.open_declarations, a.handled, a.median_handling_min) == (2, 1, 4, 60)
+    assert board.mail.open_total == 4
+    with pytest.raises(NotFound):
+        sup.rebalance([crafted.threads["T1"]], [], neighbour_id)
+
+    everyone = {
+        a.agent_id: a for a in bound(Role.ADMIN).supervision.dashboard(*_week(crafted)).agents
+    }
+    assert everyone[neighbour_id].open_threads == 1
+    mine = everyone[crafted.agent_id]
+    assert (mine.open_threads, mine.open_declarations, mine.handled) == (3, 2, 6)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 
 from advisor_desk.backend.facade import BoundBackend
 from advisor_desk.domain.enums import MailTheme, Role
@@ -16,7 +18,7 @@ from advisor_desk.ui.ops import OpRunner
 from advisor_desk.ui.screens import COURRIELS, DEMARCHES, SCREENS, SUPERVISION
 from advisor_desk.ui.screens.supervision import SupervisionScreen
 from advisor_desk.ui.settings import Settings
-from advisor_desk.ui.supervision.period_bar import MONTH, TODAY
+from advisor_desk.ui.supervision.period_bar import MONTH, TODAY, PeriodBar
 from advisor_desk.ui.workspace import Workspace
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -115,3 +117,28 @@ def test_rebalance_and_export(  # type: ignore[no-untyped-def]
     qtbot.waitUntil(target.exists, timeout=10_000)
     qtbot.waitUntil(lambda: "export.xlsx" in screen.status.text(), timeout=10_000)
     assert "courriels" in load_workbook(target).sheetnames
+
+
+def test_the_period_is_made_of_paris_days(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """At 23:30 UTC it is already tomorrow in Paris: "Today" is the fund's day, like the backend's."""
+    clock = [datetime(2026, 1, 15, 22, 30, tzinfo=UTC)]  # 23:30 in Paris
+    bar = PeriodBar(now=lambda: clock[0])
+    qtbot.addWidget(bar)
+    bar.show()
+    with qtbot.waitSignal(bar.changed) as signal:
+        bar.preset.setFocus()
+        qtbot.keyClick(bar.preset, Qt.Key.Key_Home)  # "Today"
+    assert signal.args == [date(2026, 1, 15), date(2026, 1, 15)]
+
+    clock[0] = datetime(2026, 1, 15, 23, 30, tzinfo=UTC)  # 00:30 on the 16th in Paris
+    bar.refresh()
+    assert bar.period() == (date(2026, 1, 16), date(2026, 1, 16))
+
+    clock[0] = datetime(2026, 7, 31, 21, 30, tzinfo=UTC)  # 23:30 CEST, 31 July
+    with qtbot.waitSignal(bar.changed) as signal:
+        qtbot.keyClick(bar.preset, Qt.Key.Key_Down)  # "This week"
+    assert signal.args == [date(2026, 7, 27), date(2026, 7, 31)]
+    clock[0] = datetime(2026, 7, 31, 22, 30, tzinfo=UTC)  # 00:30 CEST, 1 August
+    with qtbot.waitSignal(bar.changed) as signal:
+        qtbot.keyClick(bar.preset, Qt.Key.Key_Down)  # "This month"
+    assert signal.args == [date(2026, 8, 1), date(2026, 8, 1)]

@@ -84,6 +84,8 @@ class Appointment(Base):
         Index("ix_appointments_advisor_start", "advisor_id", "starts_at"),
         Index("ix_appointments_office_start", "office_id", "starts_at"),
         Index("ix_appointments_member", "member_id", "starts_at"),
+        # Supervision dashboard: every office's appointments of a period, without the table.
+        Index("ix_appointments_start", "starts_at", "office_id", "status", "arrived_at", "seen_at"),
         CheckConstraint("starts_at < ends_at", name="range"),
     )
 

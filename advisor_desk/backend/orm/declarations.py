@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from advisor_desk.domain.enums import DeclarationKind, DeclarationState, FilingChannel
@@ -18,6 +18,20 @@ class Declaration(Base):
         Index("ix_declarations_member", "member_id", "filed_at"),
         Index("ix_declarations_queue", "state", "assigned_agent_id", "filed_at"),
         Index("ix_declarations_kind_state", "kind", "state"),
+        # Supervision dashboard: the open requests (partial), and the decisions of a period.
+        Index(
+            "ix_declarations_open",
+            "kind",
+            "state",
+            "estimated_on",
+            "assigned_agent_id",
+            "office_id",
+            postgresql_where=text("state IN ('received', 'in_instruction', 'waiting_member')"),
+            sqlite_where=text("state IN ('received', 'in_instruction', 'waiting_member')"),
+        ),
+        Index(
+            "ix_declarations_completed", "completed_at", "state", "assigned_agent_id", "office_id"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

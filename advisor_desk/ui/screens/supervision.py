@@ -175,6 +175,7 @@ class SupervisionScreen(QWidget):
     # -- loading -----------------------------------------------------------------------
 
     def reload(self) -> None:
+        self.period.refresh()
         first, last = self.period.period()
         supervision = self._app.backend.supervision
         self.status.setText(self.tr("Loading…"))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+
+from advisor_desk.domain.slots import paris_day
 
 TODAY, WEEK, MONTH, CUSTOM = "today", "week", "month", "custom"
 
@@ -22,13 +25,19 @@ def period_of(preset: str, today: date) -> tuple[date, date]:
 
 
 class PeriodBar(QWidget):
-    """Emits `changed(first, last)` when the advisor picks another period."""
+    """Emits `changed(first, last)` when the advisor picks another period.
+
+    Days are Europe/Paris days, like the backend's; the presets are recomputed from the clock
+    each time one is applied, so a screen left open overnight moves on to the new day.
+    """
 
     changed = Signal(object, object)
 
-    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, now: Callable[[], datetime] | None = None
+    ) -> None:
         super().__init__(parent)
-        self._today = today or date.today()
+        self._now = now or (lambda: datetime.now(UTC))
         self.preset = QComboBox(self)
         self.preset.setObjectName("supervisionPeriod")
         for text, key in (
@@ -54,10 +63,20 @@ class PeriodBar(QWidget):
         layout.addWidget(QLabel("–", self))
         layout.addWidget(self.last)
         self.preset.setCurrentIndex(1)
-        self._show(*period_of(WEEK, self._today))
+        self._show(*period_of(WEEK, self.today()))
         self.preset.currentIndexChanged.connect(self._preset_changed)
         self.first.dateChanged.connect(self._custom_changed)
         self.last.dateChanged.connect(self._custom_changed)
+
+    def today(self) -> date:
+        # The backend counts Europe/Paris days: the fund's day, not the workstation's.
+        return paris_day(self._now())
+
+    def refresh(self) -> None:
+        """Recompute a preset period from the clock (the day may have changed)."""
+        preset = str(self.preset.currentData())
+        if preset != CUSTOM:
+            self._show(*period_of(preset, self.today()))
 
     def period(self) -> tuple[date, date]:
         first, last = self.first.date().toPython(), self.last.date().toPython()
@@ -86,7 +105,7 @@ class PeriodBar(QWidget):
         self.first.setEnabled(custom)
         self.last.setEnabled(custom)
         if not custom:
-            self._show(*period_of(preset, self._today))
+            self._show(*period_of(preset, self.today()))
         self.changed.emit(*self.period())
 
     def _custom_changed(self) -> None:
