@@ -23,7 +23,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
 from advisor_desk.domain.calendar import PARIS
@@ -219,6 +219,34 @@ def record_inbound(
 def _detail_statements() -> tuple[Any, Any]:
     """The thread with its member and agent, and its messages (built once: hot path)."""
     th, mb, ad, msg = _THREADS, _MEMBERS, _ADVISORS, _MESSAGES
+    # The member summary beside the thread, as correlated subqueries of the same statement
+    # (one round trip: "Next" runs this for every claim).
+    others = aliased(MailThread)
+    city = (
+        select(Address.city)
+        .where(Address.member_id == th.c.member_id, Address.valid_to.is_(None))
+        .limit(1)
+        .scalar_subquery()
+    )
+    open_requests = (
+        select(func.count())
+        .select_from(Declaration)
+        .where(
+            Declaration.member_id == th.c.member_id,
+            Declaration.state.in_(sorted(OPEN_STATES)),
+        )
+        .scalar_subquery()
+    )
+    open_threads = (
+        select(func.count())
+        .select_from(others)
+        .where(
+            others.member_id == th.c.member_id,
+            others.id != th.c.id,
+            others.state != MailState.CLOSED,
+        )
+        .scalar_subquery()
+    )
     head = (
         select(
             th,
@@ -227,6 +255,9 @@ def _detail_statements() -> tuple[Any, Any]:
             mb.c.nir,
             mb.c.birth_date,
             ad.c.full_name.label("agent_name"),
+            city.label("member_city"),
+            open_requests.label("member_open_requests"),
+            open_threads.label("member_open_threads"),
         )
         .join(mb, mb.c.id == th.c.member_id)
         .outerjoin(ad, ad.c.id == th.c.assigned_agent_id)
@@ -949,42 +980,20 @@ class MailService(Service):
             closed_at=row.closed_at,
             sla=_sla_of(row.state, row.sla_due_at, now),
             version=row.version,
-            member=self._member_summary(s, row, name),
+            member=self._member_summary(row, name),
             messages=messages,
         )
 
     @staticmethod
-    def _member_summary(s: Session, row: Any, name: str) -> MemberSummary:
-        city = s.scalar(
-            select(Address.city).where(
-                Address.member_id == row.member_id, Address.valid_to.is_(None)
-            )
-        )
-        open_requests = s.scalar(
-            select(func.count())
-            .select_from(Declaration)
-            .where(
-                Declaration.member_id == row.member_id,
-                Declaration.state.in_(sorted(OPEN_STATES)),
-            )
-        )
-        open_threads = s.scalar(
-            select(func.count())
-            .select_from(MailThread)
-            .where(
-                MailThread.member_id == row.member_id,
-                MailThread.id != row.id,
-                MailThread.state != MailState.CLOSED,
-            )
-        )
+    def _member_summary(row: Any, name: str) -> MemberSummary:
         return MemberSummary(
             id=row.member_id,
             name=name,
             nir_masked=_masked_nir(row.nir),
             birth_date=row.birth_date,
-            city=city,
-            open_requests=open_requests or 0,
-            open_threads=open_threads or 0,
+            city=row.member_city,
+            open_requests=row.member_open_requests or 0,
+            open_threads=row.member_open_threads or 0,
         )
 
     def _variables(self, s: Session, thread: MailThread) -> dict[str, str]:
