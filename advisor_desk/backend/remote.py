@@ -72,6 +72,7 @@ class RemoteBackend:
         self._http.headers.update(
             {"Accept": "application/json", "User-Agent": "advisor-desk-client"}
         )
+        self._templates: dict[str, requests.PreparedRequest] = {}
 
     def describe(self) -> str:
         """'serveur https://host:port', for the status bar and messages."""
@@ -95,23 +96,41 @@ class RemoteBackend:
     def close(self) -> None:
         self._http.close()
 
+    def _prepared(self, path: str, body: bytes, token: str | None) -> requests.PreparedRequest:
+        """The POST of `path`, from a template prepared once per path.
+
+        requests would otherwise re-parse the URL and merge the session's headers and cookie
+        jar on every call, a third of the client's CPU per call; a copy of the template with
+        its body and token costs little.
+        """
+        template = self._templates.get(path)
+        if template is None:
+            template = self._http.prepare_request(
+                requests.Request(
+                    "POST", self.base_url + path, headers={"Content-Type": "application/json"}
+                )
+            )
+            self._templates[path] = template
+        prepared = template.copy()  # headers are copied too
+        prepared.body = body
+        prepared.headers["Content-Length"] = str(len(body))
+        if token is not None:
+            prepared.headers["Authorization"] = f"Bearer {token}"
+        return prepared
+
     def post(
         self, path: str, payload: dict[str, Any], *, token: str | None, retry: bool = False
     ) -> Any:
         """POST JSON, return the decoded JSON result or raise the server's typed error."""
-        headers = {"Content-Type": "application/json"}
-        if token is not None:
-            headers["Authorization"] = f"Bearer {token}"
         body = json.dumps(payload, ensure_ascii=True, allow_nan=False, separators=(",", ":"))
         attempts = 1 + (READ_RETRIES if retry else 0)
         for attempt in range(attempts):
             try:
-                response = self._http.post(
-                    self.base_url + path,
-                    data=body,
-                    headers=headers,
+                response = self._http.send(
+                    self._prepared(path, body.encode("ascii"), token),
                     timeout=self.timeout,
                     verify=self._verify,
+                    allow_redirects=False,  # an API answer, never a redirection to follow
                 )
             except requests.exceptions.SSLError as exc:
                 raise BackendUnavailable(

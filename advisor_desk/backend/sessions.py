@@ -143,8 +143,12 @@ def resume(engine: Engine, token: str, action: str = "session.resume") -> Adviso
     now = utcnow()
     error: str | None = None
     # Core, not ORM objects: this runs before every call of the server.
+    # One read, no transaction to open and close around it: autocommit on PostgreSQL (saves
+    # two round trips), a deferred transaction on SQLite (it does not wait for writers).
+    postgres = engine.dialect.name == "postgresql"
+    options = {"isolation_level": "AUTOCOMMIT"} if postgres else {"sqlite_begin": "DEFERRED"}
     with engine.connect() as conn:
-        conn = conn.execution_options(sqlite_begin="DEFERRED")
+        conn = conn.execution_options(**options)
         found = conn.execute(_resume_statement(), {"digest": digest}).one_or_none()
         conn.rollback()
     if found is None:
