@@ -88,7 +88,7 @@ def test_demo_login_opens_the_session_without_the_dialog(
     startup.start()
     qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
     assert startup.dialog is None
-    assert window.workspace.nav.keys()[-1] == "administration"
+    assert window.workspace.nav.keys() == ["supervision", "administration", "bureaux"]
 
 
 @pytest.mark.parametrize("password", ["wrong-password"])
