@@ -317,6 +317,7 @@ class ThreadView(QWidget):
     def _update_actions(self) -> None:
         """Release and transfer: my thread (anyone's, for a supervisor); escalate: not theirs."""
         d = self.detail
+        self.open_member_button.setEnabled(d is not None)
         me = self._app.backend.advisor.id
         supervisor = self._app.allows("mail.supervise")
         live = d is not None and d.state is not MailState.CLOSED

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -60,7 +61,10 @@ def _table(parent: QWidget, name: str, multi: bool = False) -> QTableView:
     )
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    # Few rows, short figures: every column as wide as its title or its widest cell.
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 
