@@ -700,6 +700,39 @@ class MailService(Service):
             )
             return detail
 
+    # -- the member file's Messages tab -----------------------------------------------------
+
+    @api(Permission.MEMBER_READ, Permission.MAIL_WORK, readonly=True)
+    def member_threads(self, member_id: int, limit: int = 200) -> list[ThreadRow]:
+        """Every thread of one member, the most recent exchange first (the member file)."""
+        limit = max(1, min(limit, MAX_LIMIT))
+        now = _now()
+        t = MailThread
+        with self._ctx.tx() as s:
+            if s.get(Member, member_id) is None:
+                raise NotFound("Assuré introuvable.")
+            rows = s.execute(
+                select(t, Advisor.full_name)
+                .outerjoin(Advisor, Advisor.id == t.assigned_agent_id)
+                .where(t.member_id == member_id)
+                .order_by(t.last_message_at.desc(), t.id.desc())
+                .limit(limit)
+            ).all()
+            self._ctx.audit(
+                s, "mail.member_threads", member_id=member_id, detail=f"{len(rows)} échange(s)"
+            )
+            return [_row(thread, name, now) for thread, name in rows]
+
+    @api(Permission.MEMBER_READ, Permission.MAIL_WORK, readonly=True)
+    def read_thread(self, thread_id: int) -> ThreadDetail:
+        """One thread read from the member file (counter advisors too; nothing is claimed)."""
+        with self._ctx.tx() as s:
+            detail = self._detail(s, thread_id)
+            self._ctx.audit(
+                s, "mail.read_thread", member_id=detail.member.id, target=f"mail:{thread_id}"
+            )
+            return detail
+
     @api(Permission.MAIL_WORK)
     def reply(
         self,

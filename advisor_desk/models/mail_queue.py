@@ -152,3 +152,34 @@ class MailQueueModel(RowTableModel[ThreadRow]):
             if row.id == thread_id:
                 return i
         return None
+
+
+class MemberThreadsModel(RowTableModel[ThreadRow]):
+    """The member file's Messages tab: every thread of one member, the latest exchange first."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            [
+                Column(
+                    QCoreApplication.translate("MailQueueModel", "Last message"),
+                    lambda r: _when(r.last_message_at),
+                    sort_key=lambda r: r.last_message_at,
+                ),
+                Column(
+                    QCoreApplication.translate("MailQueueModel", "Subject"), lambda r: r.subject
+                ),
+                Column(
+                    QCoreApplication.translate("MailQueueModel", "Theme"),
+                    lambda r: theme_label(r.theme),
+                ),
+                Column(
+                    QCoreApplication.translate("MailQueueModel", "State"),
+                    lambda r: state_label(r.state),
+                ),
+                Column(
+                    QCoreApplication.translate("MailQueueModel", "Agent"),
+                    lambda r: r.assigned_agent_name or "",
+                ),
+            ],
+            parent,
+        )

@@ -1918,6 +1918,10 @@ dû</translation>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
+    <message>
+        <source>Last message</source>
+        <translation>Dernier message</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2112,6 +2116,13 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     <message>
         <source>Opening the file…</source>
         <translation>Ouverture du dossier…</translation>
+    </message>
+</context>
+<context>
+    <name>MemberMessagesTab</name>
+    <message>
+        <source>No message exchanged with this member.</source>
+        <translation>Aucun échange avec cet assuré.</translation>
     </message>
 </context>
 <context>
@@ -4171,6 +4182,10 @@ Aucun écran n&apos;est encore disponible pour votre profil dans cette version. 
     <message>
         <source>Deduc&amp;tibles</source>
         <translation>Fran&amp;chises</translation>
+    </message>
+    <message>
+        <source>Me&amp;ssages</source>
+        <translation>Me&amp;ssages</translation>
     </message>
 </context>
 <context>

@@ -182,6 +182,26 @@ def test_thread_shows_a_summary_of_the_member(bound: Bound, mail: Mail) -> None:
     assert mail.nir not in summary.nir_masked.replace(" ", "")  # masked, not the NIR
 
 
+def test_member_threads_for_the_member_file(bound: Bound, mail: Mail, engine: Engine) -> None:
+    counter = bound(Role.COUNTER)  # no mail right: the member file's right is enough
+    rows = counter.mail.member_threads(mail.member_id)
+    assert {r.id for r in rows} == set(mail.threads.values())
+    times = [r.last_message_at for r in rows]
+    assert times == sorted(times, reverse=True)
+    detail = counter.mail.read_thread(mail.threads["ij"])
+    assert detail.messages and "indemnités" in detail.messages[0].body
+    with pytest.raises(NotFound):
+        counter.mail.member_threads(999_999)
+    # Reading is audited against the member, like any reading of the file.
+    actions = {e.action for e in audit(engine, "mail.member_threads")} | {
+        e.action for e in audit(engine, "mail.read_thread")
+    }
+    assert actions == {"mail.member_threads", "mail.read_thread"}
+    assert all(e.member_id == mail.member_id for e in audit(engine, "mail.read_thread"))
+    with pytest.raises(PermissionDenied):
+        bound(Role.ADMIN).mail.member_threads(mail.member_id)
+
+
 def test_sla_and_office_filters(
     login: Callable[[Role], BoundBackend],
     mail: Mail,

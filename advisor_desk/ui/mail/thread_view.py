@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -281,27 +281,7 @@ class ThreadView(QWidget):
         return "\n".join(parts)
 
     def _messages_html(self, d: ThreadDetail) -> str:
-        blocks = []
-        for m in d.messages:
-            when = m.at.astimezone(PARIS).strftime("%d/%m/%Y %H:%M")
-            if m.direction is MessageDirection.INBOUND:
-                who, style = d.member.name, ""
-            elif m.direction is MessageDirection.OUTBOUND:
-                who, style = m.author_name or self.tr("Agent"), "background:#eef5ff;"
-            else:
-                who = self.tr("Internal note — {name}").format(name=m.author_name or "")
-                style = "background:#fff6d5;"
-            body = html.escape(m.body).replace("\n", "<br>")
-            if m.document is not None:
-                attached = self.tr("Attached: {title} no. {number}").format(
-                    title=m.document.title, number=m.document.number
-                )
-                body += f"<br><i>📎 {html.escape(attached)}</i>"
-            blocks.append(
-                f'<div style="{style}margin:4px;padding:4px">'
-                f"<b>{html.escape(who)}</b> <small>{when}</small><br>{body}</div>"
-            )
-        return "".join(blocks)
+        return messages_html(d)
 
     def _set_editable(self, editable: bool) -> None:
         for widget in (
@@ -648,3 +628,30 @@ class ThreadView(QWidget):
         if not event.spontaneous():
             self._leave()
         super().hideEvent(event)
+
+
+def messages_html(d: ThreadDetail) -> str:
+    """A thread's messages as HTML blocks (member, answers, internal notes, attachments)."""
+    blocks = []
+    for m in d.messages:
+        when = m.at.astimezone(PARIS).strftime("%d/%m/%Y %H:%M")
+        if m.direction is MessageDirection.INBOUND:
+            who, style = d.member.name, ""
+        elif m.direction is MessageDirection.OUTBOUND:
+            agent = QCoreApplication.translate("ThreadView", "Agent")
+            who, style = m.author_name or agent, "background:#eef5ff;"
+        else:
+            note = QCoreApplication.translate("ThreadView", "Internal note — {name}")
+            who = note.format(name=m.author_name or "")
+            style = "background:#fff6d5;"
+        body = html.escape(m.body).replace("\n", "<br>")
+        if m.document is not None:
+            attached = QCoreApplication.translate(
+                "ThreadView", "Attached: {title} no. {number}"
+            ).format(title=m.document.title, number=m.document.number)
+            body += f"<br><i>📎 {html.escape(attached)}</i>"
+        blocks.append(
+            f'<div style="{style}margin:4px;padding:4px">'
+            f"<b>{html.escape(who)}</b> <small>{when}</small><br>{body}</div>"
+        )
+    return "".join(blocks)

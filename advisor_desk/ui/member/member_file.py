@@ -68,6 +68,11 @@ EXTRA_TABS: list[MemberTab] = [
         ("reimbursement.read",),
         "advisor_desk.ui.member.deductibles_panel:DeductiblesPanel",
     ),
+    MemberTab(
+        str(QT_TRANSLATE_NOOP("member_tabs", "Me&ssages")),
+        ("member.read",),
+        "advisor_desk.ui.mail.member_messages_tab:MemberMessagesTab",
+    ),
 ]
 
 
