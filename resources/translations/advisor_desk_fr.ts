@@ -48,6 +48,14 @@
         <translation>Absence de {advisor} ajoutée.</translation>
     </message>
     <message>
+        <source>Delete this absence? The advisor becomes bookable again at those times.</source>
+        <translation>Supprimer cette absence ? Le conseiller redevient réservable sur ces horaires.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
         <source>Absence deleted.</source>
         <translation>Absence supprimée.</translation>
     </message>
@@ -541,6 +549,14 @@
     <message>
         <source>Closure on {day} added.</source>
         <translation>Fermeture du {day} ajoutée.</translation>
+    </message>
+    <message>
+        <source>Remove this closure? The office opens again that day.</source>
+        <translation>Retirer cette fermeture ? Le point d&apos;accueil rouvre ce jour-là.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Closure on {day} removed.</source>
@@ -2962,6 +2978,14 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>Plage d&apos;ouverture de {advisor} ajoutée.</translation>
     </message>
     <message>
+        <source>Delete this opening range of {advisor}? Appointments already booked in it stay booked.</source>
+        <translation>Supprimer cette plage d&apos;ouverture de {advisor} ? Les rendez-vous déjà pris sur cette plage restent pris.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
         <source>Opening range of {advisor} deleted.</source>
         <translation>Plage d&apos;ouverture de {advisor} supprimée.</translation>
     </message>
@@ -4356,6 +4380,10 @@ Aucun écran n&apos;est encore disponible pour votre profil dans cette version. 
     <message>
         <source>To</source>
         <translation>Au</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conserver</translation>
     </message>
 </context>
 <context>

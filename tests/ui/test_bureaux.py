@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 import shiboken6
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from advisor_desk.backend.appointments_dto import (
     OfficeInput,
@@ -37,6 +37,26 @@ def _screen(qtbot, start_app, window, role: Role = Role.SUPERVISOR) -> BureauxSc
 def _click(qtbot, button: QWidget) -> None:
     assert button.isEnabled(), button.objectName() or getattr(button, "text", lambda: "")()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _answer(qtbot, confirm: bool) -> None:  # type: ignore[no-untyped-def]
+    """Answer the deletion question that the last click opened."""
+    qtbot.waitUntil(lambda: _question() is not None, timeout=WAIT)
+    box = _question()
+    assert box is not None
+    keep = box.escapeButton()
+    buttons = [b for b in box.buttons() if b is not keep]
+    assert box.defaultButton() is keep  # Enter keeps the record
+    qtbot.mouseClick(buttons[0] if confirm else keep, Qt.MouseButton.LeftButton)
+
+
+def _question() -> QMessageBox | None:
+    found = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "confirmDeletion" and w.isVisible()
+    ]
+    return found[-1] if found else None
 
 
 def _tab(qtbot, screen: BureauxScreen, index: int) -> None:
@@ -259,6 +279,11 @@ def test_remove_a_closure_delete_a_range_and_an_absence(qtbot, start_app, window
     closures.view.selectRow(local)  # sorted by date in the view as in the model
     assert closures.selected() is not None and closures.selected().reason == "Travaux"
     _click(qtbot, closures.remove_button)
+    _answer(qtbot, confirm=False)  # kept: nothing was sent (the button stays usable)
+    assert closures.remove_button.isEnabled()
+    assert any(not r.holiday for r in closures.model.rows)
+    _click(qtbot, closures.remove_button)
+    _answer(qtbot, confirm=True)
     qtbot.waitUntil(lambda: all(r.holiday for r in closures.model.rows), timeout=WAIT)
     assert closures.message.text().startswith("Fermeture du ")
     assert closures.message.text().endswith(" retirée.")
@@ -270,6 +295,7 @@ def test_remove_a_closure_delete_a_range_and_an_absence(qtbot, start_app, window
     assert not schedules.delete_button.isEnabled()
     schedules.view.selectRow(0)
     _click(qtbot, schedules.delete_button)
+    _answer(qtbot, confirm=True)
     qtbot.waitUntil(lambda: schedules.model.rowCount() == 0, timeout=WAIT)
     assert schedules.message.text() == "Plage d'ouverture de Test counter supprimée."
     assert _backend(window).appointments.list_schedules() == []
@@ -281,6 +307,7 @@ def test_remove_a_closure_delete_a_range_and_an_absence(qtbot, start_app, window
     qtbot.waitUntil(lambda: absences.model.rowCount() == 1, timeout=WAIT)
     absences.view.selectRow(0)
     _click(qtbot, absences.delete_button)
+    _answer(qtbot, confirm=True)
     qtbot.waitUntil(lambda: absences.model.rowCount() == 0, timeout=WAIT)
     assert absences.message.text() == "Absence supprimée."
 

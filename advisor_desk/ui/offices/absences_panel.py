@@ -29,6 +29,7 @@ from .common import (
     PARIS,
     TOPIC,
     FieldErrors,
+    confirm,
     from_qdatetime,
     selected_row,
     table_view,
@@ -217,6 +218,14 @@ class AbsencesPanel(QWidget):
         absence = self.selected_absence()
         if absence is None:
             return
+        confirm(
+            self,
+            self.tr("Delete this absence? The advisor becomes bookable again at those times."),
+            self.tr("Delete"),
+            lambda: self._delete(absence),
+        )
+
+    def _delete(self, absence: AbsenceInfo) -> None:
         self.errors.clear()
         self.delete_button.setEnabled(False)
         svc = self._app.backend.appointments

@@ -20,7 +20,16 @@ from advisor_desk.ui.context import AppContext
 from advisor_desk.ui.form_message import FormMessage
 from advisor_desk.ui.ops import OpError
 
-from .common import TOPIC, FieldErrors, from_qdate, selected_row, table_view, to_qdate, today
+from .common import (
+    TOPIC,
+    FieldErrors,
+    confirm,
+    from_qdate,
+    selected_row,
+    table_view,
+    to_qdate,
+    today,
+)
 
 HORIZON_DAYS = 366
 
@@ -159,6 +168,15 @@ class ClosuresBox(QWidget):
         row = self.selected()
         if row is None or row.closure_id is None:
             return
+        confirm(
+            self,
+            self.tr("Remove this closure? The office opens again that day."),
+            self.tr("Remove"),
+            lambda: self._remove(row),
+        )
+
+    def _remove(self, row: ClosureRow) -> None:
+        assert row.closure_id is not None
         closure_id = row.closure_id
         self.errors.clear()
         self.remove_button.setEnabled(False)

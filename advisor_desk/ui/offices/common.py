@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QDateTime, QSortFilterProxyModel, Qt, QTime
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QSortFilterProxyModel,
+    Qt,
+    QTime,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
 
 from advisor_desk.models.table import SORT_ROLE
 from advisor_desk.ui.form_message import FormMessage, mark_invalid
@@ -79,6 +95,25 @@ def select_source_row(view: QTableView, row: int) -> None:
     if index.isValid():
         view.selectRow(index.row())
         view.scrollTo(index)
+
+
+def confirm(parent: QWidget, text: str, action: str, on_yes: Callable[[], None]) -> QMessageBox:
+    """Ask before a deletion (window-modal, not blocking); `on_yes` runs if confirmed.
+
+    "No" is the default button: Enter on the question keeps the record.
+    """
+    box = QMessageBox(QMessageBox.Icon.Question, action, text, parent=parent)
+    yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    no = box.addButton(
+        QCoreApplication.translate("offices", "Keep"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.setObjectName("confirmDeletion")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.buttonClicked.connect(lambda button: on_yes() if button is yes else None)
+    box.open()
+    return box
 
 
 class FieldErrors:

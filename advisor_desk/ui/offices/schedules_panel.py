@@ -24,7 +24,7 @@ from advisor_desk.ui.form_message import FormMessage
 from advisor_desk.ui.ops import OpError
 from advisor_desk.ui.state_panel import StatePanel
 
-from .common import TOPIC, selected_row, table_view
+from .common import TOPIC, confirm, selected_row, table_view
 from .schedule_dialog import ScheduleDialog
 
 References = tuple[list[OfficeInfo], list[AdvisorRef], list[ReasonInfo]]
@@ -179,6 +179,17 @@ class SchedulesPanel(QWidget):
         schedule = self.selected_schedule()
         if schedule is None:
             return
+        confirm(
+            self,
+            self.tr(
+                "Delete this opening range of {advisor}? Appointments already booked in it "
+                "stay booked."
+            ).format(advisor=schedule.advisor_name),
+            self.tr("Delete"),
+            lambda: self._delete(schedule),
+        )
+
+    def _delete(self, schedule: ScheduleInfo) -> None:
         self.message.clear_message()
         self.delete_button.setEnabled(False)
         svc = self._app.backend.appointments
