@@ -223,7 +223,7 @@ class ThreadView(QWidget):
             self.message.clear()
             self.set_attachment(None)
         self.header.setText(self._header_text(detail))
-        self.messages.setHtml(self._messages_html(detail))
+        self.messages.setHtml(messages_html(detail))
         bar = self.messages.verticalScrollBar()
         bar.setValue(bar.maximum())
         self._set_editable(detail.state is not MailState.CLOSED)
@@ -279,9 +279,6 @@ class ThreadView(QWidget):
         if d.escalated:
             parts.append(self.tr("Escalated to a supervisor"))
         return "\n".join(parts)
-
-    def _messages_html(self, d: ThreadDetail) -> str:
-        return messages_html(d)
 
     def _set_editable(self, editable: bool) -> None:
         for widget in (

@@ -22,6 +22,7 @@ from advisor_desk.backend.appointments_dto import AbsenceInfo, AdvisorRef
 from advisor_desk.models.offices import AbsencesModel
 from advisor_desk.ui.context import AppContext, Topics
 from advisor_desk.ui.form_message import FormMessage
+from advisor_desk.ui.office_filter import refill_combo
 from advisor_desk.ui.ops import OpError
 from advisor_desk.ui.state_panel import StatePanel
 
@@ -126,13 +127,7 @@ class AbsencesPanel(QWidget):
         )
 
     def _on_advisors(self, advisors: list[AdvisorRef]) -> None:
-        current = self.advisor.currentData()
-        self.advisor.blockSignals(True)
-        self.advisor.clear()
-        for a in advisors:
-            self.advisor.addItem(a.full_name, a.id)
-        self.advisor.setCurrentIndex(max(0, self.advisor.findData(current)))
-        self.advisor.blockSignals(False)
+        refill_combo(self.advisor, [(a.full_name, a.id) for a in advisors])
         enabled = bool(advisors)
         for w in (self.starts, self.ends, self.reason, self.add_button):
             w.setEnabled(enabled)

@@ -21,6 +21,7 @@ from advisor_desk.backend.appointments_dto import (
 from advisor_desk.models.offices import SchedulesModel
 from advisor_desk.ui.context import AppContext, Topics
 from advisor_desk.ui.form_message import FormMessage
+from advisor_desk.ui.office_filter import refill_combo
 from advisor_desk.ui.ops import OpError
 from advisor_desk.ui.state_panel import StatePanel
 
@@ -106,14 +107,13 @@ class SchedulesPanel(QWidget):
     def _on_references(self, refs: References) -> None:
         self.offices, self.advisors, self.reasons = refs
         self.model.set_reasons(self.reasons)
-        current = self.office.currentData()
-        self.office.blockSignals(True)
-        self.office.clear()
-        self.office.addItem(self.tr("All offices"), None)
-        for o in self.offices:
-            self.office.addItem(f"{o.name} ({o.code})", o.id)
-        self.office.setCurrentIndex(max(0, self.office.findData(current)))
-        self.office.blockSignals(False)
+        refill_combo(
+            self.office,
+            [
+                (self.tr("All offices"), None),
+                *((f"{o.name} ({o.code})", o.id) for o in self.offices),
+            ],
+        )
         self.reload_schedules()
 
     def reload_schedules(self) -> None:

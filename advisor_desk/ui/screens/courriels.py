@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_desk.backend.declarations_dto import OfficeRef
 from advisor_desk.backend.mail_dto import (
     SUPERVISOR_VIEWS,
     MailView,
@@ -31,7 +30,7 @@ from advisor_desk.domain.enums import MailTheme
 from advisor_desk.models.mail_queue import MailQueueModel, theme_label
 from advisor_desk.ui.context import AppContext, Topics
 from advisor_desk.ui.mail.thread_view import TOPIC, ThreadView
-from advisor_desk.ui.office_filter import fill_office_combo
+from advisor_desk.ui.office_filter import OfficeFilter
 from advisor_desk.ui.ops import OpError
 from advisor_desk.ui.state_panel import StatePanel
 
@@ -86,9 +85,8 @@ class CourrielsScreen(QWidget):
             (self.tr("Paused (waiting for the member)"), SlaFilter.PAUSED),
         ):
             self.sla.addItem(sla_text, sla)
-        self.office = QComboBox(self)
+        self.office = OfficeFilter(app, lambda: app.backend.mail.offices(), "mail.offices", self)
         self.office.setObjectName("mailOffice")
-        self.office.addItem(QCoreApplication.translate("office_filter", "All offices"), None)
         self.next_button = QPushButton(self.tr("&Next"), self)
         self.next_button.setObjectName("nextThread")
         self.next_button.setShortcut(QKeySequence("Ctrl+N"))
@@ -171,7 +169,7 @@ class CourrielsScreen(QWidget):
         self.next_button.clicked.connect(self.claim_next)
         app.bus.changed.connect(self._bus_changed)
         self._selected_id: int | None = None
-        self._load_offices()
+        self.office.load()
         self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -190,11 +188,10 @@ class CourrielsScreen(QWidget):
         theme_value = self.theme.currentData()
         theme = MailTheme(theme_value) if theme_value else None
         sla_value = self.sla.currentData()
-        office_value = self.office.currentData()
         return view, QueueFilter(
             theme=theme,
             min_age_hours=int(self.age.currentData() or 0) or None,
-            office_id=int(office_value) if office_value is not None else None,
+            office_id=self.office.office_id(),
             sla=SlaFilter(sla_value) if sla_value else None,
         )
 
@@ -248,20 +245,6 @@ class CourrielsScreen(QWidget):
                 self.table.selectRow(row)
         self.table.verticalScrollBar().setValue(scroll)
 
-    def _load_offices(self) -> None:
-        mail = self._app.backend.mail
-        self._app.ops.call(
-            mail.offices,
-            on_success=self._offices_loaded,
-            # Without the list the queue still works: the filter stays on "All offices".
-            on_failure=lambda _error: None,
-            key="mail.offices",
-            owner=self,
-        )
-
-    def _offices_loaded(self, offices: list[OfficeRef]) -> None:
-        fill_office_combo(self.office, offices)
-
     def _counted(self, counts: QueueCounts) -> None:
         self.count.setText(
             self.tr("{free} unassigned · {mine} mine · {pending} waiting").format(
@@ -312,7 +295,5 @@ class CourrielsScreen(QWidget):
         self.thread_view.message.setText(error.message)
 
     def _bus_changed(self, topic: str, _payload: object) -> None:
-        if topic == Topics.CONNECTION_RESTORED and self.office.count() <= 1:
-            self._load_offices()
         if topic in (TOPIC, Topics.CONNECTION_RESTORED):
             self.refresh()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +26,6 @@ from advisor_desk.backend.declarations_dto import (
     DeclarationDetail,
     DeclarationRow,
     ExportFormat,
-    OfficeRef,
     QueueView,
 )
 from advisor_desk.domain.declarations import KIND_TITLES_FR
@@ -37,7 +36,7 @@ from advisor_desk.ui.context import AppContext, Topics
 from advisor_desk.ui.declarations.batch_bar import BatchBar
 from advisor_desk.ui.declarations.detail_panel import DeclarationDetailPanel
 from advisor_desk.ui.declarations.filing_dialog import TOPIC
-from advisor_desk.ui.office_filter import fill_office_combo
+from advisor_desk.ui.office_filter import OfficeFilter
 from advisor_desk.ui.ops import OpError
 from advisor_desk.ui.state_panel import StatePanel
 
@@ -74,9 +73,10 @@ class DemarchesScreen(QWidget):
         self.age.addItem(self.tr("Any age"), 0)
         for days in AGE_THRESHOLDS:
             self.age.addItem(self.tr("Filed {n} days ago or more").format(n=days), days)
-        self.office = QComboBox(self)
+        self.office = OfficeFilter(
+            app, lambda: app.backend.declarations.offices(), "declarations.offices", self
+        )
         self.office.setObjectName("queueOffice")
-        self.office.addItem(QCoreApplication.translate("office_filter", "All offices"), None)
         self.refresh_button = QPushButton(self.tr("Re&fresh"), self)
         self.refresh_button.setShortcut("F5")
         self.refresh_button.setToolTip(self.tr("Reload the queue (F5)"))
@@ -168,7 +168,7 @@ class DemarchesScreen(QWidget):
         app.bus.changed.connect(self._bus_changed)
         self._selected_id: int | None = None
         if app.allows("declaration.process"):
-            self._load_offices()
+            self.office.load()
             self.reload()
         else:
             self.detail.setEnabled(False)
@@ -204,9 +204,7 @@ class DemarchesScreen(QWidget):
         kind = DeclarationKind(kind_value) if kind_value else None
         state = DeclarationState(state_value) if state_value else None
         min_age = int(self.age.currentData() or 0) or None
-        office_value = self.office.currentData()
-        office_id = int(office_value) if office_value is not None else None
-        return view, kind, state, min_age, office_id
+        return view, kind, state, min_age, self.office.office_id()
 
     def _ask_export(self, fmt: ExportFormat) -> None:
         filters = {
@@ -245,20 +243,6 @@ class DemarchesScreen(QWidget):
         self.export_button.setEnabled(True)
         QMessageBox.warning(self, self.tr("Export"), error.message)
 
-    def _load_offices(self) -> None:
-        declarations = self._app.backend.declarations
-        self._app.ops.call(
-            declarations.offices,
-            on_success=self._offices_loaded,
-            # Without the list the queue still works: the filter stays on "All offices".
-            on_failure=lambda _error: None,
-            key="declarations.offices",
-            owner=self,
-        )
-
-    def _offices_loaded(self, offices: list[OfficeRef]) -> None:
-        fill_office_combo(self.office, offices)
-
     def _loaded(self, rows: list[DeclarationRow]) -> None:
         self.model.set_rows(rows)
         overdue = sum(1 for r in rows if r.overdue)
@@ -291,7 +275,5 @@ class DemarchesScreen(QWidget):
         self._selected_id = detail.id  # the bus message that follows reloads the queue
 
     def _bus_changed(self, topic: str, _payload: object) -> None:
-        if topic == Topics.CONNECTION_RESTORED and self.office.count() <= 1:
-            self._load_offices()
         if topic in (TOPIC, Topics.CONNECTION_RESTORED):
             self.reload()
