@@ -820,6 +820,21 @@ def courriels_thread_shot(s: Shooter) -> QWidget:
     return _courriels(s, claim=True)
 
 
+@shot("member-messages")
+def member_messages_shot(s: Shooter) -> QWidget:
+    """From a claimed thread, *Dossier assuré*, then the member file's Messages tab."""
+    from advisor_desk.ui.mail.member_messages_tab import MemberMessagesTab
+
+    window = _courriels(s, claim=True)
+    window.workspace.show_screen("courriels").thread_view.open_member_file()
+    s.settle()
+    member_file = window.workspace.show_screen("accueil").file
+    tab = next(w for w in member_file._extra if isinstance(w, MemberMessagesTab))
+    member_file.tabs.setCurrentWidget(tab)
+    s.settle()
+    return window  # type: ignore[no-any-return]
+
+
 def _courriels_collision(s: Shooter):  # type: ignore[no-untyped-def]
     """A claimed thread that a colleague (agent2, on their own desktop) is answering too."""
     window = _courriels(s, claim=True)

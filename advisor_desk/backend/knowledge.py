@@ -43,10 +43,9 @@ class KnowledgeService(Service):
     def search(
         self, text: str = "", theme: MailTheme | None = None, include_retired: bool = False
     ) -> list[ArticleSummary]:
-        """Articles matching `text` (best first), or all of them by title when it is empty.
-
-        Retired articles are listed only to those who edit the base (`include_retired`).
-        """
+        """Articles matching `text` (best first, active ones only, as suggestions are), or
+        all of them by title when it is empty; the list then takes in retired articles for
+        those who edit the base (`include_retired`)."""
         if include_retired and Permission.MAIL_SUPERVISE not in self._ctx.permissions:
             self._ctx.refuse("knowledge.search", Permission.MAIL_SUPERVISE, None)
         theme = MailTheme(theme) if theme else None
