@@ -26,9 +26,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
-    text,
     true,
-    tuple_,
 )
 from sqlalchemy import column as sql_column
 from sqlalchemy import values as sql_values
@@ -55,6 +53,7 @@ from .orm.base import UtcDateTime, utcnow
 from .orm.declarations import Declaration, DeclarationEvent
 from .orm.mail import MailThread
 from .service import Service, api
+from .snapshots import SharedSnapshot
 from .supervision_dto import (
     AGE_BUCKETS,
     AgentItem,
@@ -167,14 +166,6 @@ class _Period:
         return _as_date(value)
 
 
-@dataclass
-class _AgentTally:
-    open_threads: int = 0
-    open_declarations: int = 0
-    handled: int = 0
-    median_min: int | None = None
-
-
 def _in(column: Any, p: _Period) -> ColumnElement[bool]:
     return and_(column >= p.start, column < p.end)
 
@@ -252,40 +243,18 @@ def _durations_of(
     return _durations_from(int(n), percentiles)
 
 
-def _durations_by(
-    s: Session,
-    p: _Period,
-    key: Any,
-    minutes: ColumnElement[int],
-    where: Iterable[ColumnElement[bool]],
+def _histograms_by(
+    s: Session, key: Any, minutes: ColumnElement[int], where: Iterable[ColumnElement[bool]]
 ) -> tuple[Durations, dict[Any, Durations]]:
-    """`_durations_of` over all the rows, and per value of `key`, in one pass."""
-    if p.sqlite:
-        histograms: dict[Any, list[tuple[int, int]]] = defaultdict(list)
-        overall: dict[int, int] = defaultdict(int)
-        for k, m, n in s.execute(
-            select(key, minutes, func.count())
-            .where(*where)
-            .group_by(key, minutes)
-            .order_by(minutes)
-        ):
-            histograms[k].append((int(m), int(n)))
-            overall[int(m)] += int(n)
-        return _durations(sorted(overall.items())), {
-            k: _durations(h) for k, h in histograms.items()
-        }
-    by: dict[Any, Durations] = {}
-    total = Durations(0, None, None)
-    for k, everything, n, percentiles in s.execute(
-        select(key, func.grouping(key), func.count(), _percentiles(minutes))
-        .where(*where)
-        .group_by(func.grouping_sets(tuple_(key), tuple_()))
+    """SQLite: `_durations_of` over all the rows and per value of `key`, from one histogram."""
+    histograms: dict[Any, list[tuple[int, int]]] = defaultdict(list)
+    overall: dict[int, int] = defaultdict(int)
+    for k, m, n in s.execute(
+        select(key, minutes, func.count()).where(*where).group_by(key, minutes).order_by(minutes)
     ):
-        if everything:
-            total = _durations_from(int(n), percentiles)
-        else:
-            by[k] = _durations_from(int(n), percentiles)
-    return total, by
+        histograms[k].append((int(m), int(n)))
+        overall[int(m)] += int(n)
+    return _durations(sorted(overall.items())), {k: _durations(h) for k, h in histograms.items()}
 
 
 def _percentiles(minutes: ColumnElement[int]) -> ColumnElement[Any]:
@@ -417,22 +386,80 @@ class SupervisionService(Service):
             end=paris_midnight(period_end + timedelta(days=1)),
             sqlite=s.get_bind().dialect.name == "sqlite",
         )
-        if not p.sqlite:
-            # The percentiles sort a period's durations (~300k values at 1 M threads): in
-            # memory rather than on disk. LOCAL: for this transaction only.
-            s.execute(text("SET LOCAL work_mem = '64MB'"))
         now = _now()
-        agents = dict(
-            s.execute(
-                select(Advisor.id, Advisor.full_name)
-                .where(self._agent_scope())
-                .order_by(Advisor.id)
-            ).all()
+        today = paris_day(now)
+        with SharedSnapshot(s, self._ctx.engine) as shared:
+            # On PostgreSQL the longest reads (each goes through a few hundred thousand index
+            # entries at 1 M threads) run beside the others, on the same snapshot.
+            resolution_later = shared.submit(lambda w: self._resolution(w, p))
+            others_later = shared.submit(
+                lambda w: (self._first_response(w, p), self._mail_backlog(w, now))
+            )
+            agents = dict(
+                s.execute(
+                    select(Advisor.id, Advisor.full_name)
+                    .where(self._agent_scope())
+                    .order_by(Advisor.id)
+                ).all()
+            )
+            flow, sla_met, sla_missed = self._mail_flow(s, p, now)
+            declaration_cells, estimates, requests_of = self._declaration_backlog(s, today)
+            decisions, decided_by = self._decisions(s, p)
+            appointments = self._appointments(s, p)
+            resolution, resolved_by = resolution_later.result()
+            first, (mail_cells, threads_of) = others_later.result()
+
+        order = {b: i for i, b in enumerate(AGE_BUCKETS)}
+        backlog = tuple(
+            BacklogCell(theme, b, n)
+            for (theme, b), n in sorted(
+                mail_cells.items(), key=lambda kv: (kv[0][0], order[kv[0][1]])
+            )
         )
-        # Each query below feeds the per-agent figures too: one pass over the rows, not two.
-        load: dict[int, _AgentTally] = {agent_id: _AgentTally() for agent_id in agents}
-        mail = self._mail(s, p, now, load)
-        declarations = self._declarations(s, p, now, load)
+        open_total = sum(mail_cells.values())
+        closures = sum(c for _, c in flow.values())
+        rate = closures / p.days
+        mail = MailStats(
+            backlog=backlog,
+            open_total=open_total,
+            sla_met=sla_met,
+            sla_missed=sla_missed,
+            sla_rate=_rate(sla_met, sla_met + sla_missed),
+            first_response=first,
+            resolution=resolution,
+            flow=tuple(DayFlow(d, a, c) for d, (a, c) in sorted(flow.items())),
+            closure_rate_per_day=rate,
+            days_to_clear=(open_total / rate) if rate > 0 else None,
+        )
+        accepted = sum(a for a, _ in decisions.values())
+        refused = sum(r for _, r in decisions.values())
+        declaration_backlog = tuple(
+            DeclarationCell(kind, state, n)
+            for (kind, state), n in sorted(declaration_cells.items())
+        )
+        declarations = DeclarationStats(
+            backlog=declaration_backlog,
+            open_total=sum(c.count for c in declaration_backlog),
+            overdue=estimates["overdue"],
+            on_time=estimates["on_time"],
+            no_estimate=estimates["none"],
+            decisions=tuple(DecisionDay(k, a, r) for k, (a, r) in sorted(decisions.items())),
+            acceptance_rate=_rate(accepted, accepted + refused),
+        )
+
+        def agent_load(agent_id: int, label: str) -> AgentLoad:
+            mail_done = resolved_by.get(agent_id, Durations(0, None, None))
+            handled = mail_done.count + decided_by.get(agent_id, 0)
+            return AgentLoad(
+                agent_id=agent_id,
+                label=label,
+                open_threads=threads_of.get(agent_id, 0),
+                open_declarations=requests_of.get(agent_id, 0),
+                handled=handled,
+                handled_per_day=handled / days,
+                median_handling_min=mail_done.median_min,
+            )
+
         return Dashboard(
             period_start=period_start,
             period_end=period_end,
@@ -440,50 +467,42 @@ class SupervisionService(Service):
             scope=self._scope_label(),
             mail=mail,
             declarations=declarations,
-            appointments=self._appointments(s, p),
-            agents=tuple(
-                AgentLoad(
-                    agent_id=agent_id,
-                    label=label,
-                    open_threads=load[agent_id].open_threads,
-                    open_declarations=load[agent_id].open_declarations,
-                    handled=load[agent_id].handled,
-                    handled_per_day=load[agent_id].handled / days,
-                    median_handling_min=load[agent_id].median_min,
-                )
-                for agent_id, label in agents.items()
-            ),
+            appointments=appointments,
+            agents=tuple(agent_load(agent_id, label) for agent_id, label in agents.items()),
         )
 
-    def _mail(
-        self, s: Session, p: _Period, now: datetime, load: dict[int, _AgentTally]
-    ) -> MailStats:
+    # Each query below answers several figures in one pass over its rows (the backlog and
+    # each agent's open items, say), and touches nothing but its own session.
+
+    def _mail_backlog(
+        self, s: Session, now: datetime
+    ) -> tuple[dict[tuple[MailTheme, str], int], dict[int, int]]:
+        """Open threads by theme and age bucket, and per assigned agent."""
         t = MailThread
-        scope = self._mail_scope()
         bucket = case(
             (t.created_at > now - timedelta(days=1), "lt1d"),
             (t.created_at > now - timedelta(days=3), "d1_3"),
             (t.created_at > now - timedelta(days=7), "d3_7"),
             else_="gt7d",
         )
-        # Open threads by theme, age and agent: the backlog and each agent's open threads.
         cells: dict[tuple[MailTheme, str], int] = defaultdict(int)
+        per_agent: dict[int, int] = defaultdict(int)
         for theme, b, agent, n in s.execute(
             select(t.theme, bucket, t.assigned_agent_id, func.count())
-            .where(scope, _open(t.state, OPEN_MAIL_STATES))
+            .where(self._mail_scope(), _open(t.state, OPEN_MAIL_STATES))
             .group_by(t.theme, bucket, t.assigned_agent_id)
         ):
             cells[theme, b] += int(n)
-            if agent in load:
-                load[agent].open_threads += int(n)
-        order = {b: i for i, b in enumerate(AGE_BUCKETS)}
-        backlog = tuple(
-            BacklogCell(theme, b, n)
-            for (theme, b), n in sorted(cells.items(), key=lambda kv: (kv[0][0], order[kv[0][1]]))
-        )
-        open_total = sum(cells.values())
+            if agent is not None:
+                per_agent[agent] += int(n)
+        return cells, per_agent
 
-        # Threads received in the period: arrivals per day and the SLA, in one pass.
+    def _mail_flow(
+        self, s: Session, p: _Period, now: datetime
+    ) -> tuple[dict[date, list[int]], int, int]:
+        """Arrivals and closures per day, and the response deadline of the period's arrivals."""
+        t = MailThread
+        scope = self._mail_scope()
         met = and_(t.first_response_at.is_not(None), t.first_response_at <= t.sla_due_at)
         missed = or_(
             t.first_response_at > t.sla_due_at,
@@ -499,87 +518,82 @@ class SupervisionService(Service):
             sla_missed += x
         for d, (n,) in _per_day(s, p, t.closed_at, [func.count()], [scope]):
             flow[d][1] = n
+        return flow, sla_met, sla_missed
 
-        first = _durations_of(
+    def _first_response(self, s: Session, p: _Period) -> Durations:
+        t = MailThread
+        return _durations_of(
             s,
             p,
             _minutes(p.sqlite, t.first_response_at, t.created_at),
-            [scope, _in(t.first_response_at, p)],
-        )
-        resolution, per_agent = _durations_by(
-            s,
-            p,
-            t.assigned_agent_id,
-            _minutes(p.sqlite, t.closed_at, t.created_at),
-            [scope, _in(t.closed_at, p)],
-        )
-        for agent, durations in per_agent.items():
-            if agent in load:
-                load[agent].handled += durations.count
-                load[agent].median_min = durations.median_min
-
-        closures = sum(c for _, c in flow.values())
-        rate = closures / p.days
-        return MailStats(
-            backlog=backlog,
-            open_total=open_total,
-            sla_met=sla_met,
-            sla_missed=sla_missed,
-            sla_rate=_rate(sla_met, sla_met + sla_missed),
-            first_response=first,
-            resolution=resolution,
-            flow=tuple(DayFlow(d, a, c) for d, (a, c) in sorted(flow.items())),
-            closure_rate_per_day=rate,
-            days_to_clear=(open_total / rate) if rate > 0 else None,
+            [self._mail_scope(), _in(t.first_response_at, p)],
         )
 
-    def _declarations(
-        self, s: Session, p: _Period, now: datetime, load: dict[int, _AgentTally]
-    ) -> DeclarationStats:
+    def _resolution(self, s: Session, p: _Period) -> tuple[Durations, dict[int, Durations]]:
+        """Resolution times of the threads closed in the period: overall and per agent."""
+        t = MailThread
+        minutes = _minutes(p.sqlite, t.closed_at, t.created_at)
+        where = [self._mail_scope(), _in(t.closed_at, p)]
+        if p.sqlite:
+            return _histograms_by(s, t.assigned_agent_id, minutes, where)
+        # Per agent, one range of the (agent, closed) index each: no sort of the period's
+        # closures by agent, only each agent's own durations (a few thousand) sorted.
+        per_agent = (
+            select(func.count().label("n"), _percentiles(minutes).label("pct"))
+            .where(t.assigned_agent_id == Advisor.id, *where)
+            .lateral("per_agent")
+        )
+        by = {
+            int(agent): _durations_from(int(n), pct)
+            for agent, n, pct in s.execute(
+                select(Advisor.id, per_agent.c.n, per_agent.c.pct)
+                .select_from(Advisor)
+                .join(per_agent, true())
+                .where(self._agent_scope())
+            )
+            if n
+        }
+        return _durations_of(s, p, minutes, where), by
+
+    def _declaration_backlog(
+        self, s: Session, today: date
+    ) -> tuple[dict[tuple[DeclarationKind, DeclarationState], int], dict[str, int], dict[int, int]]:
+        """Open requests by kind and state, against their estimated date, and per agent."""
         d = Declaration
-        scope = self._office_scope(d.office_id)
-        today = paris_day(now)
         estimate = case(
             (d.estimated_on < today, "overdue"),
             (d.estimated_on >= today, "on_time"),
             else_="none",
         )
-        # Open requests by kind, state, estimate and agent: one pass for all their figures.
         cells: dict[tuple[DeclarationKind, DeclarationState], int] = defaultdict(int)
         estimates: dict[str, int] = defaultdict(int)
+        per_agent: dict[int, int] = defaultdict(int)
         for kind, state, e, agent, n in s.execute(
             select(d.kind, d.state, estimate, d.assigned_agent_id, func.count())
-            .where(scope, _open(d.state, OPEN_DECLARATION_STATES))
+            .where(self._office_scope(d.office_id), _open(d.state, OPEN_DECLARATION_STATES))
             .group_by(d.kind, d.state, estimate, d.assigned_agent_id)
         ):
             cells[kind, state] += int(n)
             estimates[e] += int(n)
-            if agent in load:
-                load[agent].open_declarations += int(n)
-        backlog = tuple(
-            DeclarationCell(kind, state, n) for (kind, state), n in sorted(cells.items())
-        )
+            if agent is not None:
+                per_agent[agent] += int(n)
+        return cells, estimates, per_agent
+
+    def _decisions(self, s: Session, p: _Period) -> tuple[dict[date, list[int]], dict[int, int]]:
+        """Acceptances and refusals per day of the period, and decisions per agent."""
+        d = Declaration
         day = _day(p, d.completed_at)
         decisions: dict[date, list[int]] = defaultdict(lambda: [0, 0])
+        per_agent: dict[int, int] = defaultdict(int)
         for when, state, agent, n in s.execute(
             select(day, d.state, d.assigned_agent_id, func.count())
-            .where(scope, d.state.in_(DECISIONS), _in(d.completed_at, p))
+            .where(self._office_scope(d.office_id), d.state.in_(DECISIONS), _in(d.completed_at, p))
             .group_by(day, d.state, d.assigned_agent_id)
         ):
             decisions[p.day(when)][0 if state is DeclarationState.ACCEPTED else 1] += int(n)
-            if agent in load:
-                load[agent].handled += int(n)
-        accepted = sum(a for a, _ in decisions.values())
-        refused = sum(r for _, r in decisions.values())
-        return DeclarationStats(
-            backlog=backlog,
-            open_total=sum(c.count for c in backlog),
-            overdue=estimates["overdue"],
-            on_time=estimates["on_time"],
-            no_estimate=estimates["none"],
-            decisions=tuple(DecisionDay(k, a, r) for k, (a, r) in sorted(decisions.items())),
-            acceptance_rate=_rate(accepted, accepted + refused),
-        )
+            if agent is not None:
+                per_agent[agent] += int(n)
+        return decisions, per_agent
 
     def _appointments(self, s: Session, p: _Period) -> AppointmentStats:
         a = Appointment

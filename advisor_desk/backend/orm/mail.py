@@ -40,6 +40,15 @@ class MailThread(Base):
             "team_id",
             "office_id",
         ),
+        # Each agent's resolution times over a period: one index range per agent.
+        Index(
+            "ix_mail_threads_agent_closed",
+            "assigned_agent_id",
+            "closed_at",
+            "created_at",
+            "team_id",
+            "office_id",
+        ),
         Index(
             "ix_mail_threads_open",
             "theme",
