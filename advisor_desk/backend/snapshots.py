@@ -11,6 +11,7 @@ the work simply runs in the calling transaction, in turn.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from types import TracebackType
@@ -24,6 +25,10 @@ T = TypeVar("T")
 # Two helpers per process: the dashboard's reads are CPU-bound on the database server, and
 # more of them at once would only queue there. Queued work waits for a free helper.
 _HELPERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="snapshot-reader")
+# Callers that may spread their reads at once: each holds its own connection and waits for
+# the helpers' two, so a few of them cannot take the whole connection pool. The others read
+# in their own transaction, in turn, as on SQLite.
+_SPREADERS = threading.BoundedSemaphore(2)
 _SNAPSHOT_ID = re.compile(r"[0-9A-F]+-[0-9A-F]+(-[0-9]+)?")
 WORK_MEM = "64MB"
 
@@ -56,6 +61,7 @@ class SharedSnapshot:
         self._session = session
         self._engine = engine
         self._snapshot: str | None = None
+        self._spreading = False
         self._pending: list[Future[object]] = []
 
     def __enter__(self) -> SharedSnapshot:
@@ -63,7 +69,9 @@ class SharedSnapshot:
             s = self._session
             s.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
             s.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
-            self._snapshot = str(s.execute(text("SELECT pg_export_snapshot()")).scalar_one())
+            self._spreading = _SPREADERS.acquire(blocking=False)
+            if self._spreading:
+                self._snapshot = str(s.execute(text("SELECT pg_export_snapshot()")).scalar_one())
         return self
 
     def submit(self, work: Callable[[Session], T]) -> Future[T]:
@@ -84,6 +92,10 @@ class SharedSnapshot:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        for later in self._pending:
-            if not later.cancel():
-                later.exception()  # wait; its error, if any, is the caller's to read
+        try:
+            for later in self._pending:
+                if not later.cancel():
+                    later.exception()  # wait; its error, if any, is the caller's to read
+        finally:
+            if self._spreading:
+                _SPREADERS.release()

@@ -54,3 +54,22 @@ def test_errors_of_a_helper_read_reach_the_caller(engine: Engine) -> None:
 def test_a_snapshot_identifier_is_checked_before_use(engine: Engine) -> None:
     with pytest.raises(ValueError, match="snapshot"):
         read_in_snapshot(engine, "1'; DROP TABLE advisors; --", _advisors)
+
+
+def test_callers_beyond_two_read_in_their_own_transaction(engine: Engine) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with (
+        session_scope(engine) as s1,
+        SharedSnapshot(s1, engine) as first,
+        session_scope(engine) as s2,
+        SharedSnapshot(s2, engine) as second,
+        session_scope(engine) as s3,
+        SharedSnapshot(s3, engine) as third,
+    ):
+        assert first.submit(lambda w: w).result() is not s1
+        assert second.submit(lambda w: w).result() is not s2
+        assert third.submit(lambda w: w).result() is s3
+    # Leaving gave the places back.
+    with session_scope(engine) as s4, SharedSnapshot(s4, engine) as fourth:
+        assert fourth.submit(lambda w: w).result() is not s4
