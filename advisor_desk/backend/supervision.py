@@ -20,7 +20,6 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
-    cast,
     false,
     func,
     literal_column,
@@ -95,20 +94,6 @@ def _seconds(sqlite: bool, later: Any, earlier: Any) -> ColumnElement[float]:
         return (func.julianday(later) - func.julianday(earlier)) * 86400.0
     # date_part is double precision; EXTRACT is numeric (PostgreSQL 14+), slower per row.
     return func.date_part("epoch", later - earlier, type_=Float)
-
-
-def _minutes(sqlite: bool, later: Any, earlier: Any) -> ColumnElement[int]:
-    """Whole minutes (floored) between two timestamps: the histogram bin of the percentiles."""
-    if sqlite:
-        # Whole microseconds, not julianday's floating days (which make 60 min 59.99999):
-        # SQLite stores 'YYYY-MM-DD HH:MM:SS.ffffff'.
-        def micros(at: Any) -> ColumnElement[int]:
-            return cast(func.strftime("%s", at), Integer) * 1_000_000 + cast(
-                func.substr(at, 21, 6), Integer
-            )
-
-        return (micros(later) - micros(earlier)) // 60_000_000
-    return cast(func.floor(_seconds(sqlite, later, earlier) / 60), Integer)
 
 
 # The fund's calendar: the period's days and the per-day figures are Europe/Paris days.
@@ -231,7 +216,7 @@ def _per_day(
 
 
 def _durations_of(
-    s: Session, p: _Period, minutes: ColumnElement[int], where: Iterable[ColumnElement[bool]]
+    s: Session, p: _Period, minutes: Any, where: Iterable[ColumnElement[bool]]
 ) -> Durations:
     """Count, median and 90th percentile (nearest rank) of `minutes` over the rows."""
     if p.sqlite:
@@ -244,7 +229,7 @@ def _durations_of(
 
 
 def _histograms_by(
-    s: Session, key: Any, minutes: ColumnElement[int], where: Iterable[ColumnElement[bool]]
+    s: Session, key: Any, minutes: Any, where: Iterable[ColumnElement[bool]]
 ) -> tuple[Durations, dict[Any, Durations]]:
     """SQLite: `_durations_of` over all the rows and per value of `key`, from one histogram."""
     histograms: dict[Any, list[tuple[int, int]]] = defaultdict(list)
@@ -257,7 +242,7 @@ def _histograms_by(
     return _durations(sorted(overall.items())), {k: _durations(h) for k, h in histograms.items()}
 
 
-def _percentiles(minutes: ColumnElement[int]) -> ColumnElement[Any]:
+def _percentiles(minutes: Any) -> ColumnElement[Any]:
     # percentile_disc is the nearest rank, like `_percentile`: ceil(p × n)-th smallest value.
     return func.percentile_disc(literal_column("ARRAY[0.5, 0.9]")).within_group(minutes)
 
@@ -525,14 +510,14 @@ class SupervisionService(Service):
         return _durations_of(
             s,
             p,
-            _minutes(p.sqlite, t.first_response_at, t.created_at),
+            t.first_response_min,
             [self._mail_scope(), _in(t.first_response_at, p)],
         )
 
     def _resolution(self, s: Session, p: _Period) -> tuple[Durations, dict[int, Durations]]:
         """Resolution times of the threads closed in the period: overall and per agent."""
         t = MailThread
-        minutes = _minutes(p.sqlite, t.closed_at, t.created_at)
+        minutes = t.resolution_min
         where = [self._mail_scope(), _in(t.closed_at, p)]
         if p.sqlite:
             return _histograms_by(s, t.assigned_agent_id, minutes, where)

@@ -8,7 +8,10 @@ from typing import Any
 
 from sqlalchemy import BigInteger, DateTime, Enum, Integer, MetaData, TypeDecorator
 from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -46,6 +49,37 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+class minutes_between(FunctionElement[int]):
+    """Whole minutes (floored) from `earlier` to `later`: the expression of a generated column.
+
+    PostgreSQL: from the exact interval (microseconds). SQLite stores UTC datetimes as
+    'YYYY-MM-DD HH:MM:SS.ffffff' text: whole seconds from strftime, microseconds from the text.
+    """
+
+    type = Integer()
+    name = "minutes_between"
+    inherit_cache = True
+
+
+@compiles(minutes_between)
+def _minutes_between(element: minutes_between, compiler: SQLCompiler, **kw: Any) -> str:
+    later, earlier = (compiler.process(c, **kw) for c in element.clauses)
+    return f"CAST(floor(date_part('epoch', {later} - {earlier}) / 60) AS INTEGER)"
+
+
+@compiles(minutes_between, "sqlite")
+def _minutes_between_sqlite(element: minutes_between, compiler: SQLCompiler, **kw: Any) -> str:
+    later, earlier = (compiler.process(c, **kw) for c in element.clauses)
+
+    def micros(at: str) -> str:
+        return (
+            f"(CAST(strftime('%s', {at}) AS INTEGER) * 1000000"
+            f" + CAST(substr({at}, 21, 6) AS INTEGER))"
+        )
+
+    return f"(({micros(later)} - {micros(earlier)}) / 60000000)"
 
 
 def str_enum(enum_cls: type[StrEnum], name: str) -> Enum:
