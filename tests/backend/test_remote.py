@@ -156,10 +156,23 @@ def test_a_method_outside_the_role_is_forbidden(
 
 
 @SQLITE_ONLY
-def test_the_token_is_required_before_the_body(server: LiveServer) -> None:
-    # A caller without a token learns nothing about parameters: 401 even on a bad body.
+def test_the_token_is_required_before_the_body(server: LiveServer, audit_log: AuditLog) -> None:
+    # A caller without a live token learns nothing about parameters: 401 even on a bad body.
     response = _post(server, "/api/admin/set_active", {"nonsense": 1})
     assert response.status_code == 401
+    response = requests.post(
+        f"{server.url}/api/admin/set_active",
+        data=b"{not json",
+        headers={"Content-Type": "application/json"},
+        timeout=10,
+    )
+    assert response.status_code == 401
+    mark = audit_log.mark()
+    response = _post(server, "/api/admin/set_active", {"nonsense": 1}, security.new_token())
+    assert response.status_code == 401 and _error(response)["message"].startswith(
+        "Session inconnue"
+    )
+    assert [e.detail for e in audit_log.since(mark)] == ["Session inconnue : reconnectez-vous."]
 
 
 # -- typed errors ----------------------------------------------------------------------------
@@ -222,6 +235,71 @@ def test_malformed_bodies_are_422(server: LiveServer, admin_token: str) -> None:
         timeout=10,
     )
     assert response.status_code == 422 and "JSON" in _error(response)["message"]
+    assert _error(response)["field"] is None
+
+
+DEEP = b"[" * 100_000 + b"]" * 100_000  # under the size limit, deeper than any parser's stack
+NESTED = b"[" * 500 + b"]" * 500
+# (path, body, content type, field, words of the message): what no client of ours sends.
+MALFORMED_BODIES: list[tuple[str, bytes, str | None, str | None, str]] = [
+    ("admin/audit_trail", b"", "application/json", None, "manquant"),
+    ("admin/audit_trail", b"[]", "application/json", None, "objet JSON attendu"),
+    ("admin/audit_trail", b"null", "application/json", None, "objet JSON attendu"),
+    ("admin/audit_trail", b'{"limit": 3}', "text/plain", None, "Content-Type"),
+    ("admin/audit_trail", b'{"limit": 3}', None, None, "Content-Type"),
+    ("admin/audit_trail", b'{"limit": NaN}', "application/json", None, "illisible"),
+    ("admin/audit_trail", b'{"limit": 1e400}', "application/json", None, "illisible"),
+    ("admin/audit_trail", b'{"login": "\xff"}', "application/json", None, "illisible"),
+    ("admin/audit_trail", b'{"limit": ' + DEEP + b"}", "application/json", None, "illisible"),
+    ("admin/audit_trail", b'{"login": "a\\u0000b"}', "application/json", "login", "interdit"),
+    ("admin/audit_trail", b'{"login": "\\ud800"}', "application/json", "login", "interdit"),
+    ("admin/audit_trail", b'{"login": ' + NESTED + b"}", "application/json", "login", "refusé"),
+    ("admin/audit_trail", b'{"limit": true}', "application/json", "limit", "entier attendu"),
+    (
+        "declarations/batch_transition",
+        b'{"declaration_ids": [1, "2"], "to_state": "closed", "comment": null}',
+        "application/json",
+        "declaration_ids[1]",
+        "entier attendu",
+    ),
+    (
+        "declarations/batch_transition",
+        b'{"declaration_ids": [1, 9223372036854775808], "to_state": "x", "comment": null}',
+        "application/json",
+        "declaration_ids[1]",
+        "64 bits",
+    ),
+    (
+        "reimbursements/page",
+        b'{"member_id": 1, "filter": {"bogus": 1}, "cursor": null, "limit": 10}',
+        "application/json",
+        "filter",
+        "champ inconnu",
+    ),
+]
+
+
+@SQLITE_ONLY
+def test_bodies_are_decoded_strictly(server: LiveServer, admin_token: str) -> None:
+    # Decoded by the server itself (not by the model of /openapi.json): as strict, never a 500.
+    for path, body, content_type, field, words in MALFORMED_BODIES:
+        headers = {"Authorization": f"Bearer {admin_token}"}
+        if content_type is not None:
+            headers["Content-Type"] = content_type
+        response = requests.post(f"{server.url}/api/{path}", data=body, headers=headers, timeout=10)
+        case = (path, body[:60])
+        assert response.status_code == 422, case
+        error = _error(response)
+        assert (error["code"], error["field"]) == ("validation", field), case
+        assert words in error["message"], case
+    # A method without parameters reads no body, as before.
+    response = requests.post(
+        f"{server.url}/api/admin/list_offices",
+        data=b"{not json",
+        headers={"Authorization": f"Bearer {admin_token}"},
+        timeout=10,
+    )
+    assert response.status_code == 200
 
 
 def test_business_validation_keeps_its_field_over_the_client(transport: Transport) -> None:
