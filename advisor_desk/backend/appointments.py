@@ -134,6 +134,40 @@ def _describe_schedule(s: Schedule, advisor: str, office: str) -> str:
     return f"plage n° {s.id} de {advisor} à « {office} », {when}"
 
 
+def _schedule_detail(s: Schedule) -> str:
+    """A range in the audit trail: ids and ISO values, readable without the names."""
+    if s.weekday is None:
+        days = s.first_day.isoformat()
+    else:
+        until = s.last_day.isoformat() if s.last_day is not None else "…"
+        days = f"jour {s.weekday}, {s.first_day.isoformat()} → {until}"
+    hours = f"{s.start_time:%H:%M}–{s.end_time:%H:%M}"
+    return f"agent {s.advisor_id}, accueil {s.office_id}, {days}, {hours}"
+
+
+def _check_schedule_input(data: ScheduleInput) -> tuple[date | None, list[int]]:
+    """What a range must satisfy before any read; (its last day, its sorted reason ids).
+
+    A one-off range (weekday None) ends on its first day, whatever last_day says.
+    """
+    if data.weekday is not None and not 0 <= data.weekday <= 6:
+        raise ValidationError("Jour de la semaine invalide.", "weekday")
+    _wall_time(data.start_time, "start_time")
+    _wall_time(data.end_time, "end_time")
+    _check_day(data.first_day, "first_day")
+    if data.last_day is not None:
+        _check_day(data.last_day, "last_day")
+    if data.start_time >= data.end_time:
+        raise ValidationError("L'heure de début doit précéder l'heure de fin.", "start_time")
+    last_day = data.first_day if data.weekday is None else data.last_day
+    if last_day is not None and last_day < data.first_day:
+        raise ValidationError("La date de fin précède la date de début.", "last_day")
+    reason_ids = sorted(set(data.reason_ids))
+    if not reason_ids:
+        raise ValidationError("Choisissez au moins un motif pour cette plage.", "reason_ids")
+    return last_day, reason_ids
+
+
 def _office_info(o: Office, hours: Iterable[OfficeHours]) -> OfficeInfo:
     return OfficeInfo(
         id=o.id,
@@ -453,62 +487,9 @@ class AppointmentsService(Service):
     @api(Permission.OFFICE_MANAGE)
     def add_schedule(self, data: ScheduleInput) -> ScheduleInfo:
         """A new opening range; refused when it overlaps another range of the same advisor."""
-        if data.weekday is not None and not 0 <= data.weekday <= 6:
-            raise ValidationError("Jour de la semaine invalide.", "weekday")
-        _wall_time(data.start_time, "start_time")
-        _wall_time(data.end_time, "end_time")
-        _check_day(data.first_day, "first_day")
-        if data.last_day is not None:
-            _check_day(data.last_day, "last_day")
-        if data.start_time >= data.end_time:
-            raise ValidationError("L'heure de début doit précéder l'heure de fin.", "start_time")
-        last_day = data.first_day if data.weekday is None else data.last_day
-        if last_day is not None and last_day < data.first_day:
-            raise ValidationError("La date de fin précède la date de début.", "last_day")
-        reason_ids = sorted(set(data.reason_ids))
-        if not reason_ids:
-            raise ValidationError("Choisissez au moins un motif pour cette plage.", "reason_ids")
+        last_day, reason_ids = _check_schedule_input(data)
         with self._ctx.tx() as s:
-            # Lock the advisor: two managers adding ranges for one advisor check in turn.
-            advisor = s.scalar(
-                select(Advisor).where(Advisor.id == data.advisor_id).with_for_update()
-            )
-            if advisor is None:
-                raise NotFound("Agent inconnu.")
-            if s.get(Office, data.office_id) is None:
-                raise NotFound("Point d'accueil inconnu.")
-            known = set(
-                s.scalars(select(AppointmentReason.id).where(AppointmentReason.id.in_(reason_ids)))
-            )
-            if known != set(reason_ids):
-                raise NotFound("Motif de rendez-vous inconnu.")
-            new = Opening(
-                data.advisor_id,
-                data.office_id,
-                data.weekday,
-                data.first_day,
-                last_day,
-                data.start_time,
-                data.end_time,
-            )
-            existing = list(
-                s.scalars(
-                    select(Schedule).where(
-                        Schedule.advisor_id == data.advisor_id,
-                        or_(Schedule.last_day.is_(None), Schedule.last_day >= data.first_day),
-                        *([Schedule.first_day <= last_day] if last_day is not None else []),
-                    )
-                )
-            )
-            clash = opening_conflicts(new, [_opening(x) for x in existing])
-            if clash is not None:
-                other = next(x for x in existing if x.id == clash.schedule_id)
-                office_name = s.scalar(select(Office.name).where(Office.id == other.office_id))
-                raise ConflictError(
-                    "Cette plage chevauche la "
-                    + _describe_schedule(other, advisor.full_name, office_name or "?")
-                    + ". Modifiez les horaires ou les dates."
-                )
+            self._check_schedule(s, data, last_day, reason_ids, None)
             schedule = Schedule(
                 advisor_id=data.advisor_id,
                 office_id=data.office_id,
@@ -529,6 +510,94 @@ class AppointmentsService(Service):
                 detail=f"agent {data.advisor_id}, accueil {data.office_id}",
             )
             return self._schedule_infos(s, [schedule])[0]
+
+    @api(Permission.OFFICE_MANAGE)
+    def update_schedule(self, schedule_id: int, data: ScheduleInput) -> ScheduleInfo:
+        """Replace an opening range (advisor, office, days, hours, reasons) in one transaction.
+
+        Checked as `add_schedule` is; the range is not compared with itself, so it may be
+        moved within its own hours. NotFound when the range was deleted meanwhile. As with
+        `delete_schedule`, appointments already booked in the old range stay booked, even
+        outside the new hours (revoke them from the agenda if needed).
+        """
+        last_day, reason_ids = _check_schedule_input(data)
+        with self._ctx.tx() as s:
+            schedule = s.scalar(
+                select(Schedule).where(Schedule.id == schedule_id).with_for_update()
+            )
+            if schedule is None:
+                raise NotFound("Plage d'ouverture inconnue (supprimée entre-temps ?).")
+            before = _schedule_detail(schedule)
+            self._check_schedule(s, data, last_day, reason_ids, schedule_id)
+            schedule.advisor_id = data.advisor_id
+            schedule.office_id = data.office_id
+            schedule.weekday = data.weekday
+            schedule.first_day = data.first_day
+            schedule.last_day = last_day
+            schedule.start_time = data.start_time
+            schedule.end_time = data.end_time
+            s.execute(delete(ScheduleReason).where(ScheduleReason.schedule_id == schedule_id))
+            s.add_all(ScheduleReason(schedule_id=schedule_id, reason_id=r) for r in reason_ids)
+            s.flush()
+            self._ctx.audit(
+                s,
+                "appointments.update_schedule",
+                target=f"schedule:{schedule_id}",
+                detail=f"{_schedule_detail(schedule)} (avant : {before})",
+            )
+            return self._schedule_infos(s, [schedule])[0]
+
+    def _check_schedule(
+        self,
+        s: Session,
+        data: ScheduleInput,
+        last_day: date | None,
+        reason_ids: list[int],
+        exclude_id: int | None,
+    ) -> None:
+        """The database checks of a range: advisor, office and reasons known, no overlap.
+
+        `exclude_id`: the range being edited, not compared with itself.
+        """
+        # Lock the advisor: two managers writing ranges for one advisor check in turn.
+        advisor = s.scalar(select(Advisor).where(Advisor.id == data.advisor_id).with_for_update())
+        if advisor is None:
+            raise NotFound("Agent inconnu.")
+        if s.get(Office, data.office_id) is None:
+            raise NotFound("Point d'accueil inconnu.")
+        known = set(
+            s.scalars(select(AppointmentReason.id).where(AppointmentReason.id.in_(reason_ids)))
+        )
+        if known != set(reason_ids):
+            raise NotFound("Motif de rendez-vous inconnu.")
+        new = Opening(
+            data.advisor_id,
+            data.office_id,
+            data.weekday,
+            data.first_day,
+            last_day,
+            data.start_time,
+            data.end_time,
+        )
+        existing = list(
+            s.scalars(
+                select(Schedule).where(
+                    Schedule.advisor_id == data.advisor_id,
+                    or_(Schedule.last_day.is_(None), Schedule.last_day >= data.first_day),
+                    *([Schedule.first_day <= last_day] if last_day is not None else []),
+                    *([Schedule.id != exclude_id] if exclude_id is not None else []),
+                )
+            )
+        )
+        clash = opening_conflicts(new, [_opening(x) for x in existing])
+        if clash is not None:
+            other = next(x for x in existing if x.id == clash.schedule_id)
+            office_name = s.scalar(select(Office.name).where(Office.id == other.office_id))
+            raise ConflictError(
+                "Cette plage chevauche la "
+                + _describe_schedule(other, advisor.full_name, office_name or "?")
+                + ". Modifiez les horaires ou les dates."
+            )
 
     @api(Permission.OFFICE_MANAGE)
     def delete_schedule(self, schedule_id: int) -> None:

@@ -2891,6 +2891,10 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>Nouvelle plage d&apos;ouverture</translation>
     </message>
     <message>
+        <source>Edit the opening range</source>
+        <translation>Modifier la plage d&apos;ouverture</translation>
+    </message>
+    <message>
         <source>Every week</source>
         <translation>Chaque semaine</translation>
     </message>
@@ -2939,6 +2943,14 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>Ajouter la plage</translation>
     </message>
     <message>
+        <source>Save the range</source>
+        <translation>Enregistrer la plage</translation>
+    </message>
+    <message>
+        <source>{name} — inactive</source>
+        <translation>{name} — inactif</translation>
+    </message>
+    <message>
         <source>&amp;Day:</source>
         <translation>&amp;Jour :</translation>
     </message>
@@ -2958,12 +2970,16 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>&amp;Ajouter une plage…</translation>
     </message>
     <message>
+        <source>&amp;Edit the range…</source>
+        <translation>&amp;Modifier la plage…</translation>
+    </message>
+    <message>
         <source>&amp;Delete the range</source>
         <translation>&amp;Supprimer la plage</translation>
     </message>
     <message>
-        <source>Deleting a range keeps its booked appointments: cancel them from the agenda.</source>
-        <translation>Supprimer une plage garde ses rendez-vous déjà pris : annulez-les depuis l&apos;agenda.</translation>
+        <source>Editing or deleting a range keeps its booked appointments: cancel them from the agenda.</source>
+        <translation>Modifier ou supprimer une plage garde ses rendez-vous déjà pris : annulez-les depuis l&apos;agenda.</translation>
     </message>
     <message>
         <source>All offices</source>
@@ -2976,6 +2992,10 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     <message>
         <source>Opening range of {advisor} added.</source>
         <translation>Plage d&apos;ouverture de {advisor} ajoutée.</translation>
+    </message>
+    <message>
+        <source>Opening range of {advisor} updated.</source>
+        <translation>Plage d&apos;ouverture de {advisor} modifiée.</translation>
     </message>
     <message>
         <source>Delete this opening range of {advisor}? Appointments already booked in it stay booked.</source>

@@ -226,6 +226,31 @@ def test_schedule_overlap_is_refused_naming_the_other_range(
         svc.add_schedule(ScheduleInput(other, office, 2, monday, None, time(9), time(11), [999]))
 
 
+def test_editing_a_range_keeps_the_appointments_booked_in_it(
+    transport: Transport, engine: Engine
+) -> None:
+    monday = working_monday()
+    manager = transport.open_session(Role.SUPERVISOR)
+    reason_id, office, counter = setup_agenda(manager, engine, monday)
+    desk = transport.open_session(Role.COUNTER)
+    first = desk.appointments.free_slots(reason_id, office, monday, 7)[0]
+    booked = desk.appointments.book(add_member(engine), reason_id, office, counter, first.starts_at)
+    (schedule,) = manager.appointments.list_schedules(advisor_id=counter)
+    manager.appointments.update_schedule(
+        schedule.id,
+        ScheduleInput(counter, office, 0, monday, None, time(14), time(15), [reason_id]),
+    )
+    # The slots follow the new hours; the 09:00 appointment is still booked.
+    assert [x.starts_at for x in desk.appointments.free_slots(reason_id, office, monday, 7)] == [
+        paris(monday, 14),
+        paris(monday, 14, 30),
+    ]
+    with session_scope(engine) as s:
+        kept = s.get(Appointment, booked.id)
+        assert kept is not None
+        assert (kept.status, kept.starts_at) == (AppointmentStatus.UNKNOWN, first.starts_at)
+
+
 def test_free_slots_booking_confirmation_and_cancellations(
     transport: Transport, engine: Engine, audit_log: AuditLog
 ) -> None:

@@ -14,13 +14,14 @@ from advisor_desk.backend.appointments_dto import (
     OfficeHoursRange,
     OfficeInput,
     ReasonInput,
+    ScheduleInfo,
     ScheduleInput,
 )
 from advisor_desk.backend.engine import session_scope
 from advisor_desk.backend.orm import Advisor, AuditEvent
 from advisor_desk.backend.service import api_info, api_methods
 from advisor_desk.domain.enums import AppointmentChannel, AuditOutcome, Role
-from advisor_desk.domain.errors import PermissionDenied, ValidationError
+from advisor_desk.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from advisor_desk.domain.permissions import Permission, permissions_of
 
 if TYPE_CHECKING:  # tests/backend/conftest.py
@@ -154,3 +155,181 @@ def test_public_holidays_have_their_french_names(transport: Transport) -> None:
     assert svc.list_public_holidays(date(2026, 12, 26), 5) == []
     with pytest.raises(ValidationError):
         svc.list_public_holidays(date(2026, 1, 1), 0)
+
+
+# -- editing an opening range -----------------------------------------------------------------
+
+MONDAY = date(2031, 1, 6)
+
+
+def _range_setup(transport: Transport, engine: Engine) -> tuple[AppointmentsService, int, int, int]:
+    """The supervisor's appointments service, the test office, the counter advisor, a reason."""
+    svc = transport.open_session(Role.SUPERVISOR).appointments
+    office = next(o.id for o in svc.list_offices() if o.code == "T01")
+    reason = svc.save_reason(None, ReasonInput("droits", "Droits", 20, AppointmentChannel.OFFICE))
+    return svc, office, _advisor(engine, "t_counter"), reason.id
+
+
+def test_update_schedule_needs_what_add_schedule_needs() -> None:
+    methods = api_methods(AppointmentsService)
+    update, add = api_info(methods["update_schedule"]), api_info(methods["add_schedule"])
+    assert update is not None and add is not None
+    assert update.permissions == add.permissions == (Permission.OFFICE_MANAGE,)
+    assert not update.readonly
+
+
+def test_a_range_is_edited_in_place_and_audited(
+    transport: Transport, engine: Engine, audit_log: AuditLog
+) -> None:
+    svc, office, counter, reason = _range_setup(transport, engine)
+    other_reason = svc.save_reason(
+        None, ReasonInput("ij", "Indemnités", 30, AppointmentChannel.OFFICE)
+    ).id
+    schedule = svc.add_schedule(
+        ScheduleInput(counter, office, 0, MONDAY, None, time(9), time(11), [reason])
+    )
+    mark = audit_log.mark()
+
+    # Later and longer, over its own old hours (a range is not compared with itself).
+    updated = svc.update_schedule(
+        schedule.id,
+        ScheduleInput(
+            counter,
+            office,
+            0,
+            MONDAY,
+            date(2031, 6, 30),
+            time(10),
+            time(12, 30),
+            [other_reason, reason],
+        ),
+    )
+    assert updated == ScheduleInfo(
+        schedule.id,
+        counter,
+        "Test counter",
+        office,
+        "Accueil de test",
+        0,
+        MONDAY,
+        date(2031, 6, 30),
+        time(10),
+        time(12, 30),
+        sorted([reason, other_reason]),
+    )
+    assert svc.list_schedules(advisor_id=counter) == [updated]
+
+    # Every week → once: a one-off range ends on its day, whatever the end date says.
+    once = svc.update_schedule(
+        schedule.id,
+        ScheduleInput(
+            counter, office, None, date(2031, 2, 4), date(2031, 9, 9), time(14), time(15), [reason]
+        ),
+    )
+    assert (once.id, once.weekday, once.first_day, once.last_day) == (
+        schedule.id,
+        None,
+        date(2031, 2, 4),
+        date(2031, 2, 4),
+    )
+    assert once.reason_ids == [reason]
+    assert svc.list_schedules(advisor_id=counter) == [once]
+
+    # The checks of add_schedule: refused, nothing changed.
+    with pytest.raises(ValidationError) as invalid:
+        svc.update_schedule(
+            schedule.id,
+            ScheduleInput(counter, office, 0, MONDAY, None, time(12), time(9), [reason]),
+        )
+    assert invalid.value.field == "start_time"
+    with pytest.raises(ValidationError) as no_reason:
+        svc.update_schedule(
+            schedule.id, ScheduleInput(counter, office, 0, MONDAY, None, time(9), time(11), [])
+        )
+    assert no_reason.value.field == "reason_ids"
+    with pytest.raises(NotFound, match="Motif"):
+        svc.update_schedule(
+            schedule.id, ScheduleInput(counter, office, 0, MONDAY, None, time(9), time(11), [999])
+        )
+    assert svc.list_schedules(advisor_id=counter) == [once]
+
+    events = [e for e in audit_log.since(mark) if e.action == "appointments.update_schedule"]
+    assert [(e.outcome, e.login, e.target) for e in events] == [
+        (AuditOutcome.OK, "t_super", f"schedule:{schedule.id}")
+    ] * 2
+    assert events[0].detail == (
+        f"agent {counter}, accueil {office}, jour 0, 2031-01-06 → 2031-06-30, 10:00–12:30 "
+        f"(avant : agent {counter}, accueil {office}, jour 0, 2031-01-06 → …, 09:00–11:00)"
+    )
+    assert events[1].detail == (
+        f"agent {counter}, accueil {office}, 2031-02-04, 14:00–15:00 "
+        f"(avant : agent {counter}, accueil {office}, jour 0, 2031-01-06 → 2031-06-30, "
+        "10:00–12:30)"
+    )
+
+
+def test_an_edit_overlapping_another_range_is_refused_and_changes_nothing(
+    transport: Transport, engine: Engine
+) -> None:
+    svc, office, counter, reason = _range_setup(transport, engine)
+    morning = svc.add_schedule(
+        ScheduleInput(counter, office, 0, MONDAY, None, time(9), time(11), [reason])
+    )
+    afternoon = svc.add_schedule(
+        ScheduleInput(counter, office, 0, MONDAY, None, time(14), time(16), [reason])
+    )
+    with pytest.raises(ConflictError) as refused:
+        svc.update_schedule(
+            afternoon.id,
+            ScheduleInput(counter, office, 0, MONDAY, None, time(10), time(16), [reason]),
+        )
+    assert refused.value.message == (
+        f"Cette plage chevauche la plage n° {morning.id} de Test counter à « Accueil de test », "
+        "le lundi de 09:00 à 11:00, du 06/01/2031 sans date de fin. "
+        "Modifiez les horaires ou les dates."
+    )
+    assert svc.list_schedules(advisor_id=counter) == [morning, afternoon]
+
+    # Given to another advisor, the range is checked against that advisor's ranges.
+    agent = _advisor(engine, "t_agent")
+    theirs = svc.add_schedule(
+        ScheduleInput(agent, office, 0, MONDAY, None, time(15), time(17), [reason])
+    )
+    with pytest.raises(ConflictError, match=f"plage n° {theirs.id} de Test backoffice"):
+        svc.update_schedule(
+            afternoon.id,
+            ScheduleInput(agent, office, 0, MONDAY, None, time(14), time(16), [reason]),
+        )
+    assert svc.list_schedules(office_id=office) == [morning, afternoon, theirs]
+    moved = svc.update_schedule(
+        afternoon.id, ScheduleInput(agent, office, 0, MONDAY, None, time(13), time(15), [reason])
+    )
+    assert (moved.advisor_id, moved.advisor_name) == (agent, "Test backoffice")
+
+
+def test_a_counter_advisor_cannot_edit_a_range(
+    transport: Transport, engine: Engine, audit_log: AuditLog
+) -> None:
+    svc, office, counter, reason = _range_setup(transport, engine)
+    data = ScheduleInput(counter, office, 0, MONDAY, None, time(9), time(11), [reason])
+    schedule = svc.add_schedule(data)
+    desk = transport.open_session(Role.COUNTER).appointments
+    mark = audit_log.mark()
+    with pytest.raises(PermissionDenied):
+        desk.update_schedule(
+            schedule.id,
+            ScheduleInput(counter, office, 0, MONDAY, None, time(13), time(17), [reason]),
+        )
+    assert svc.list_schedules(advisor_id=counter) == [schedule]
+    events = [e for e in audit_log.since(mark) if e.action == "appointments.update_schedule"]
+    assert [(e.outcome, e.login) for e in events] == [(AuditOutcome.REFUSED, "t_counter")]
+
+
+def test_editing_a_deleted_range_is_not_found(transport: Transport, engine: Engine) -> None:
+    svc, office, counter, reason = _range_setup(transport, engine)
+    data = ScheduleInput(counter, office, 0, MONDAY, None, time(9), time(11), [reason])
+    schedule = svc.add_schedule(data)
+    svc.delete_schedule(schedule.id)
+    with pytest.raises(NotFound, match="Plage d'ouverture inconnue"):
+        svc.update_schedule(schedule.id, data)
+    assert svc.list_schedules(advisor_id=counter) == []

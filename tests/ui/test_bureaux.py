@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 import shiboken6
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QTimeEdit, QWidget
 
 from advisor_desk.backend.appointments_dto import (
     OfficeInput,
@@ -16,7 +16,7 @@ from advisor_desk.backend.appointments_dto import (
 )
 from advisor_desk.backend.facade import BoundBackend
 from advisor_desk.domain.enums import AppointmentChannel, Role
-from advisor_desk.ui.offices.common import PARIS, to_qdate
+from advisor_desk.ui.offices.common import PARIS, select_source_row, to_qdate
 from advisor_desk.ui.offices.schedule_dialog import ScheduleDialog
 from advisor_desk.ui.screens.bureaux import BureauxScreen
 from tests.ui.helpers import activate, sign_in
@@ -80,8 +80,13 @@ def _choose(qtbot, combo, text: str) -> None:  # type: ignore[no-untyped-def]
     assert combo.currentText() == text
 
 
-def _schedule_dialog(qtbot, screen: BureauxScreen) -> ScheduleDialog:
-    _click(qtbot, screen.schedules.add_button)
+def _schedule_dialog(qtbot, screen: BureauxScreen, button: QWidget | None = None) -> ScheduleDialog:
+    """The dialog that a click on `button` (by default "Add a range…") opened."""
+    _click(qtbot, button or screen.schedules.add_button)
+    return _open_schedule_dialog()
+
+
+def _open_schedule_dialog() -> ScheduleDialog:
     dialogs = [
         w
         for w in QApplication.topLevelWidgets()
@@ -199,12 +204,12 @@ def test_set_up_an_office_from_scratch(qtbot, start_app, window) -> None:
     assert dialog.advisor.currentText() == "Test counter"
     assert dialog.office.currentText() == "Accueil de Villeurbanne (V01)"
     assert dialog.weekday.currentText() == "Mardi"
-    _click(qtbot, dialog.add_button)  # no reason checked yet
+    _click(qtbot, dialog.accept_button)  # no reason checked yet
     qtbot.waitUntil(lambda: dialog.message.is_error, timeout=WAIT)
     assert dialog.message.text() == "Choisissez au moins un motif pour cette plage."
     _tick(qtbot, dialog.reason_boxes[reason.id])
     assert dialog.reason_boxes[reason.id].isChecked()
-    _click(qtbot, dialog.add_button)
+    _click(qtbot, dialog.accept_button)
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=WAIT)
     qtbot.waitUntil(lambda: schedules.model.rowCount() == 1, timeout=WAIT)
     added = schedules.model.row_at(0)
@@ -219,13 +224,13 @@ def test_set_up_an_office_from_scratch(qtbot, start_app, window) -> None:
     _choose(qtbot, dialog.office, "Accueil de Villeurbanne (V01)")
     qtbot.keyClick(dialog.weekday, Qt.Key.Key_Down)
     _tick(qtbot, dialog.reason_boxes[reason.id])
-    _click(qtbot, dialog.add_button)
+    _click(qtbot, dialog.accept_button)
     qtbot.waitUntil(lambda: dialog.message.is_error, timeout=WAIT)
     assert dialog.message.text().startswith(
         f"Cette plage chevauche la plage n° {added.id} de Test counter à "
         "« Accueil de Villeurbanne », le mardi de 09:00 à 12:00"
     )
-    assert dialog.isVisible() and dialog.add_button.isEnabled()
+    assert dialog.isVisible() and dialog.accept_button.isEnabled()
     assert dialog.advisor.currentText() == "Test counter"
     assert dialog.weekday.currentText() == "Mardi"
     assert dialog.checked_reasons() == [reason.id]
@@ -310,6 +315,94 @@ def test_remove_a_closure_delete_a_range_and_an_absence(qtbot, start_app, window
     _answer(qtbot, confirm=True)
     qtbot.waitUntil(lambda: absences.model.rowCount() == 0, timeout=WAIT)
     assert absences.message.text() == "Absence supprimée."
+
+
+def _step_hours(qtbot, edit, steps: int) -> None:  # type: ignore[no-untyped-def]
+    """Up or Down arrow on a time edit's hour section (the section it starts on)."""
+    assert edit.currentSection() == QTimeEdit.Section.HourSection
+    key = Qt.Key.Key_Up if steps > 0 else Qt.Key.Key_Down
+    for _ in range(abs(steps)):
+        qtbot.keyClick(edit, key)
+
+
+def test_edit_a_range_an_overlap_keeps_what_was_typed(qtbot, start_app, window) -> None:
+    screen = _screen(qtbot, start_app, window)
+    backend = _backend(window)
+    office, counter = _seed(backend)  # every Wednesday 09:00–12:00
+    (morning,) = backend.appointments.list_schedules()
+    afternoon = backend.appointments.add_schedule(
+        ScheduleInput(
+            counter, office, 2, morning.first_day, None, time(14), time(16), morning.reason_ids
+        )
+    )
+    _tab(qtbot, screen, 2)
+    schedules = screen.schedules
+    schedules.reload()
+    qtbot.waitUntil(lambda: schedules.model.rowCount() == 2, timeout=WAIT)
+    assert not schedules.edit_button.isEnabled()
+    select_source_row(schedules.view, schedules.model.rows.index(morning))
+    assert schedules.selected_schedule() == morning
+
+    dialog = _schedule_dialog(qtbot, screen, schedules.edit_button)
+    assert dialog.windowTitle() == "Modifier la plage d'ouverture"
+    assert dialog.accept_button.text() == "Enregistrer la plage"
+    assert dialog.advisor.currentText() == "Test counter"
+    assert dialog.office.currentText() == "Accueil de test (T01)"
+    assert (
+        dialog.kind.currentText() == "Chaque semaine" and dialog.weekday.currentText() == "Mercredi"
+    )
+    assert dialog.first_day.date() == to_qdate(morning.first_day) and dialog.no_end.isChecked()
+    assert dialog.checked_reasons() == morning.reason_ids
+    assert dialog.start_time.time().toString("HH:mm") == "09:00"
+    assert dialog.end_time.time().toString("HH:mm") == "12:00"
+
+    # 10:00–15:00 runs into the afternoon range: refused inside the dialog, nothing lost.
+    _step_hours(qtbot, dialog.start_time, 1)
+    _step_hours(qtbot, dialog.end_time, 3)
+    assert dialog.start_time.time().toString("HH:mm") == "10:00"
+    assert dialog.end_time.time().toString("HH:mm") == "15:00"
+    _click(qtbot, dialog.accept_button)
+    qtbot.waitUntil(lambda: dialog.message.is_error, timeout=WAIT)
+    assert dialog.message.text().startswith(
+        f"Cette plage chevauche la plage n° {afternoon.id} de Test counter à "
+        "« Accueil de test », le mercredi de 14:00 à 16:00"
+    )
+    assert dialog.isVisible() and dialog.accept_button.isEnabled()
+    # The focus is back on Save, not on Cancel, where Enter would close the dialog.
+    assert dialog.accept_button.hasFocus() and dialog.accept_button.isDefault()
+    assert dialog.start_time.time().toString("HH:mm") == "10:00"
+    assert dialog.end_time.time().toString("HH:mm") == "15:00"
+    assert dialog.checked_reasons() == morning.reason_ids
+    assert backend.appointments.list_schedules() == [morning, afternoon]
+
+    # 10:00–13:00 fits: saved, the dialog closes, the table shows the new hours.
+    _step_hours(qtbot, dialog.end_time, -2)
+    qtbot.keyClick(dialog.end_time, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: (
+            "10:00–13:00" in [schedules.model.data(schedules.model.index(r, 4)) for r in range(2)]
+        ),
+        timeout=WAIT,
+    )
+    assert schedules.message.text() == "Plage d'ouverture de Test counter modifiée."
+    hours = sorted(schedules.model.data(schedules.model.index(r, 4)) for r in range(2))
+    assert hours == ["10:00–13:00", "14:00–16:00"]
+    edited = next(x for x in backend.appointments.list_schedules() if x.id == morning.id)
+    assert (edited.start_time, edited.end_time) == (time(10), time(13))
+
+    # A double click on a row opens that range too (a press, then the double click).
+    view = schedules.view
+    proxy_row = view.model().mapFromSource(
+        schedules.model.index(schedules.model.rows.index(afternoon), 0)
+    )
+    at = view.visualRect(proxy_row).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    dialog = _open_schedule_dialog()
+    assert dialog.schedule == afternoon
+    assert dialog.start_time.time().toString("HH:mm") == "14:00"
+    dialog.reject()
 
 
 def test_edit_an_office_and_deactivate_a_reason(qtbot, start_app, window) -> None:

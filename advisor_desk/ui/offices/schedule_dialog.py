@@ -1,4 +1,4 @@
-"""The dialog that adds an opening range: advisor, office, one-off or weekly, hours, reasons."""
+"""The dialog that adds or edits an opening range: advisor, office, days, hours, reasons."""
 
 from __future__ import annotations
 
@@ -44,9 +44,13 @@ def _time_edit(parent: QWidget, hour: int) -> QTimeEdit:
 
 
 class ScheduleDialog(QDialog):
-    """Stays open when the backend refuses (an overlap): its message shows, nothing is lost."""
+    """Adds a range, or edits `schedule` (prefilled from it) when one is given.
+
+    Stays open when the backend refuses (an overlap): its message shows, nothing is lost.
+    """
 
     added = Signal(object)  # the ScheduleInfo created
+    updated = Signal(object)  # the ScheduleInfo edited
 
     def __init__(
         self,
@@ -56,13 +60,19 @@ class ScheduleDialog(QDialog):
         reasons: list[ReasonInfo],
         office_id: int | None = None,
         parent: QWidget | None = None,
+        schedule: ScheduleInfo | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("scheduleDialog")
-        self.setWindowTitle(self.tr("New opening range"))
+        self.schedule = schedule
+        heading = (
+            self.tr("New opening range") if schedule is None else self.tr("Edit the opening range")
+        )
+        self.setWindowTitle(heading)
         self.setMinimumWidth(560)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._app = app
+        self._focus_before: QWidget | None = None
 
         self.advisor = QComboBox(self)
         for a in advisors:
@@ -97,9 +107,12 @@ class ScheduleDialog(QDialog):
         boxes_layout = QVBoxLayout(boxes)
         boxes_layout.setContentsMargins(0, 0, 0, 0)
         boxes_layout.setSpacing(0)
+        kept = set(schedule.reason_ids) if schedule is not None else set()
         for r in reasons:
-            if r.active:
-                box = QCheckBox(r.label, boxes)
+            # An edited range keeps its withdrawn reasons unless they are unticked.
+            if r.active or r.id in kept:
+                label = r.label if r.active else self.inactive(r.label)
+                box = QCheckBox(label, boxes)
                 boxes_layout.addWidget(box)
                 self.reason_boxes[r.id] = box
         boxes_layout.addStretch(1)
@@ -142,22 +155,52 @@ class ScheduleDialog(QDialog):
             },
         )
         self.buttons = QDialogButtonBox(self)
-        self.add_button = self.buttons.addButton(
-            self.tr("Add the range"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.accept_button = self.buttons.addButton(
+            self.tr("Add the range") if schedule is None else self.tr("Save the range"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
-        self.add_button.setDefault(True)
+        self.accept_button.setDefault(True)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        title = QLabel(self.tr("New opening range"), self)
+        title = QLabel(heading, self)
         title.setObjectName("dialogTitle")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        if schedule is not None:
+            self._fill(schedule)
         self._on_kind()
         self.advisor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def inactive(self, name: str) -> str:
+        return self.tr("{name} — inactive").format(name=name)
+
+    def _fill(self, schedule: ScheduleInfo) -> None:
+        """The edited range's values; its advisor or office is kept even if now inactive."""
+        if self.advisor.findData(schedule.advisor_id) < 0:
+            self.advisor.addItem(self.inactive(schedule.advisor_name), schedule.advisor_id)
+        self.advisor.setCurrentIndex(self.advisor.findData(schedule.advisor_id))
+        if self.office.findData(schedule.office_id) < 0:
+            self.office.addItem(self.inactive(schedule.office_name), schedule.office_id)
+        self.office.setCurrentIndex(self.office.findData(schedule.office_id))
+        weekly = schedule.weekday is not None
+        self.kind.setCurrentIndex(self.kind.findData(WEEKLY if weekly else ONE_OFF))
+        # A one-off range offers its own weekday, should it become weekly.
+        weekday = schedule.first_day.weekday() if schedule.weekday is None else schedule.weekday
+        self.weekday.setCurrentIndex(self.weekday.findData(weekday))
+        self.first_day.setDate(to_qdate(schedule.first_day))
+        if schedule.weekday is not None and schedule.last_day is not None:
+            self.last_day.setDate(to_qdate(schedule.last_day))
+        else:
+            self.last_day.setDate(to_qdate(schedule.first_day + timedelta(days=90)))
+        self.no_end.setChecked(weekly and schedule.last_day is None)
+        self.start_time.setTime(QTime(schedule.start_time.hour, schedule.start_time.minute))
+        self.end_time.setTime(QTime(schedule.end_time.hour, schedule.end_time.minute))
+        for reason_id, box in self.reason_boxes.items():
+            box.setChecked(reason_id in schedule.reason_ids)
 
     def _on_kind(self) -> None:
         weekly = self.kind.currentData() == WEEKLY
@@ -191,19 +234,29 @@ class ScheduleDialog(QDialog):
             return
         data = self.schedule_input()
         svc = self._app.backend.appointments
-        self.add_button.setEnabled(False)
+        edited = self.schedule
+        self._focus_before = self.focusWidget()
+        self.accept_button.setEnabled(False)
         self._app.ops.call(
-            lambda: svc.add_schedule(data),
-            on_success=self._on_added,
+            (lambda: svc.add_schedule(data))
+            if edited is None
+            else (lambda: svc.update_schedule(edited.id, data)),
+            on_success=self._on_saved,
             on_failure=self._on_failed,
             owner=self,
         )
 
-    def _on_added(self, schedule: ScheduleInfo) -> None:
-        self.added.emit(schedule)
+    def _on_saved(self, schedule: ScheduleInfo) -> None:
+        if self.schedule is None:
+            self.added.emit(schedule)
+        else:
+            self.updated.emit(schedule)
         self._app.bus.publish(TOPIC, schedule)
         self.accept()
 
     def _on_failed(self, error: OpError) -> None:
-        self.add_button.setEnabled(True)
+        self.accept_button.setEnabled(True)
+        # Disabling the button passed the focus on to Cancel, where Enter would close the
+        # dialog and lose what was typed: give it back (a field named by the error takes it).
+        (self._focus_before or self.accept_button).setFocus(Qt.FocusReason.OtherFocusReason)
         self.errors.show(error.message, error.field)

@@ -1,8 +1,8 @@
-"""The schedules tab: advisors' opening ranges per office (filtered), add and delete."""
+"""The schedules tab: advisors' opening ranges per office (filtered), add, edit and delete."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection
+from PySide6.QtCore import QItemSelection, QModelIndex
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,7 +32,7 @@ References = tuple[list[OfficeInfo], list[AdvisorRef], list[ReasonInfo]]
 
 
 class SchedulesPanel(QWidget):
-    """The ranges of one office (or all); a new range opens `ScheduleDialog`."""
+    """The ranges of one office (or all); a new or edited range opens `ScheduleDialog`."""
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,11 +51,15 @@ class SchedulesPanel(QWidget):
         self.model = SchedulesModel(self)
         self.view = table_view(self, self.model, "schedulesView")
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        self.view.doubleClicked.connect(self._on_double_click)
         self.state = StatePanel(self.view, self)
         self.state.retry_requested.connect(self.reload)
         self.add_button = QPushButton(self.tr("&Add a range…"), self)
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_schedule)
+        self.edit_button = QPushButton(self.tr("&Edit the range…"), self)
+        self.edit_button.setAutoDefault(False)
+        self.edit_button.clicked.connect(self.edit_schedule)
         self.delete_button = QPushButton(self.tr("&Delete the range"), self)
         self.delete_button.setAutoDefault(False)
         self.delete_button.clicked.connect(self.delete_schedule)
@@ -66,9 +70,13 @@ class SchedulesPanel(QWidget):
         bar.addWidget(self.office)
         bar.addStretch(1)
         bar.addWidget(self.add_button)
+        bar.addWidget(self.edit_button)
         bar.addWidget(self.delete_button)
         note = QLabel(
-            self.tr("Deleting a range keeps its booked appointments: cancel them from the agenda."),
+            self.tr(
+                "Editing or deleting a range keeps its booked appointments: cancel them from "
+                "the agenda."
+            ),
             self,
         )
         note.setWordWrap(True)
@@ -159,7 +167,9 @@ class SchedulesPanel(QWidget):
     def _on_selection(
         self, _selected: QItemSelection | None = None, _deselected: QItemSelection | None = None
     ) -> None:
-        self.delete_button.setEnabled(self.selected_schedule() is not None)
+        selected = self.selected_schedule() is not None
+        self.edit_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
 
     def add_schedule(self) -> ScheduleDialog:
         self.message.clear_message()
@@ -174,6 +184,27 @@ class SchedulesPanel(QWidget):
         self.message.show_notice(
             self.tr("Opening range of {advisor} added.").format(advisor=schedule.advisor_name)
         )
+
+    def edit_schedule(self) -> ScheduleDialog | None:
+        """The selected range in `ScheduleDialog`; the backend decides who may save it."""
+        schedule = self.selected_schedule()
+        if schedule is None:
+            return None
+        self.message.clear_message()
+        dialog = ScheduleDialog(
+            self._app, self.advisors, self.offices, self.reasons, parent=self, schedule=schedule
+        )
+        dialog.updated.connect(self._on_updated)
+        dialog.open()
+        return dialog
+
+    def _on_double_click(self, _index: QModelIndex) -> None:
+        self.edit_schedule()
+
+    def _on_updated(self, schedule: ScheduleInfo) -> None:
+        self.message.show_notice(
+            self.tr("Opening range of {advisor} updated.").format(advisor=schedule.advisor_name)
+        )  # the dialog's publication on the bus reloads the ranges
 
     def delete_schedule(self) -> None:
         schedule = self.selected_schedule()
