@@ -263,3 +263,12 @@ def test_supervisor_cannot_issue(
     assert other.menu.verify_action.isEnabled()
     qtbot.waitUntil(lambda: "droit" in other.state.message, timeout=10_000)
     ops.shutdown()
+
+
+def test_the_tab_fits_beside_the_sidebar_at_1280_px(qtbot, member_file: MemberFileStandIn) -> None:  # type: ignore[no-untyped-def]
+    """Filled with the member's people and professionals, the filters still leave the tab
+    narrow enough for the member file beside the navigation (1280 px minus about 200)."""
+    tab = member_file.reimbursements
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 8, timeout=10_000)
+    assert tab.filters.professional.count() > 1
+    assert tab.minimumSizeHint().width() <= 1000

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -81,15 +82,33 @@ class ReimbursementsFilterBar(QWidget):
         to = QLabel(self.tr("to"), self)
         who = QLabel(self.tr("&For"), self)
         who.setBuddy(self.beneficiary)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        widgets: list[QWidget] = [period, self.date_from, to, self.date_to, self.reset_period, who]
+        # Two rows, and lists that may be narrower than their longest entry (they show it
+        # when opened): on one row the bar alone was wider than the member file at 1280 px.
+        for combo, length in (
+            (self.beneficiary, 16),
+            (self.category, 14),
+            (self.status, 12),
+            (self.professional, 18),
+        ):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(length)
+        when = QHBoxLayout()
+        widgets: list[QWidget] = [period, self.date_from, to, self.date_to, self.reset_period]
         for widget in widgets:
-            layout.addWidget(widget)
-        layout.addWidget(self.beneficiary, 1)
-        layout.addWidget(self.category, 1)
-        layout.addWidget(self.status, 1)
-        layout.addWidget(self.professional, 1)
+            when.addWidget(widget)
+        when.addSpacing(12)
+        when.addWidget(who)
+        when.addWidget(self.beneficiary, 1)
+        what = QHBoxLayout()
+        what.addWidget(self.category, 1)
+        what.addWidget(self.status, 1)
+        what.addWidget(self.professional, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(when)
+        layout.addLayout(what)
 
         self.date_from.dateChanged.connect(self.changed)
         self.date_to.dateChanged.connect(self.changed)
