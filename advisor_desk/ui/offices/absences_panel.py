@@ -30,6 +30,7 @@ from .common import (
     PARIS,
     TOPIC,
     FieldErrors,
+    ListLoad,
     confirm,
     from_qdatetime,
     selected_row,
@@ -55,7 +56,6 @@ class AbsencesPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("absencesPanel")
         self._app = app
-        self._loaded = False
 
         self.advisor = QComboBox(self)
         self.advisor.setMinimumContentsLength(24)
@@ -82,6 +82,7 @@ class AbsencesPanel(QWidget):
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_absence)
         self.message = FormMessage(self)
+        self._list = ListLoad(self.state, self.message)
         self.errors = FieldErrors(
             self.message, {"starts_at": self.starts, "ends_at": self.ends, "reason": self.reason}
         )
@@ -115,13 +116,12 @@ class AbsencesPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        if not self._loaded:
-            self.state.show_loading()
+        self._list.begin()
         svc = self._app.backend.appointments
         self._app.ops.call(
             svc.list_advisors,
             on_success=self._on_advisors,
-            on_failure=self._on_load_failed,
+            on_failure=self._list.failed,
             key="offices.absence_advisors",
             owner=self,
         )
@@ -136,34 +136,23 @@ class AbsencesPanel(QWidget):
     def reload_absences(self) -> None:
         advisor_id = self.advisor.currentData()
         if advisor_id is None:
-            self._loaded = True
             self.model.set_rows([])
-            self.state.show_empty(self.tr("No active advisor."))
+            self._list.show(0, self.tr("No active advisor."))
             return
         svc = self._app.backend.appointments
         first = today()
         self._app.ops.call(
             lambda: svc.list_absences(advisor_id, first, HORIZON_DAYS),
             on_success=self._on_loaded,
-            on_failure=self._on_load_failed,
+            on_failure=self._list.failed,
             key="offices.absences",
             owner=self,
         )
 
     def _on_loaded(self, absences: list[AbsenceInfo]) -> None:
-        self._loaded = True
         self.model.set_rows(absences)
-        if absences:
-            self.state.show_content()
-        else:
-            self.state.show_empty(self.tr("No absence planned for this advisor."))
+        self._list.show(len(absences), self.tr("No absence planned for this advisor."))
         self._on_selection()
-
-    def _on_load_failed(self, error: OpError) -> None:
-        if self._loaded:
-            self.message.show_error(error.message)
-        else:
-            self.state.show_error(error.message)
 
     def _on_changed(self, topic: str, _payload: object) -> None:
         if topic == Topics.CONNECTION_RESTORED:

@@ -1,4 +1,5 @@
-"""What the office settings panels share: the bus topic, table views, dates, error display."""
+"""What the office settings panels share: the bus topic, table views, dates, list loading,
+error display."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from advisor_desk.models.table import SORT_ROLE
 from advisor_desk.ui.form_message import FormMessage, mark_invalid
+from advisor_desk.ui.ops import OpError
+from advisor_desk.ui.state_panel import StatePanel
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -114,6 +117,34 @@ def confirm(parent: QWidget, text: str, action: str, on_yes: Callable[[], None])
     box.buttonClicked.connect(lambda button: on_yes() if button is yes else None)
     box.open()
     return box
+
+
+class ListLoad:
+    """How a panel's list shows its loading: the loading state the first time only, then the
+    rows or the empty state. A failure takes the state panel's place until a list was shown;
+    after that it goes to the message line and the list stays."""
+
+    def __init__(self, state: StatePanel, message: FormMessage) -> None:
+        self.state = state
+        self.message = message
+        self.loaded = False
+
+    def begin(self) -> None:
+        if not self.loaded:
+            self.state.show_loading()
+
+    def show(self, count: int, empty: str) -> None:
+        self.loaded = True
+        if count:
+            self.state.show_content()
+        else:
+            self.state.show_empty(empty)
+
+    def failed(self, error: OpError) -> None:
+        if self.loaded:
+            self.message.show_error(error.message)
+        else:
+            self.state.show_error(error.message)
 
 
 class FieldErrors:

@@ -22,7 +22,7 @@ from advisor_desk.ui.ops import OpError
 from advisor_desk.ui.state_panel import StatePanel
 
 from .closures_box import ClosuresBox
-from .common import TOPIC, FieldErrors, select_source_row, selected_row, table_view
+from .common import TOPIC, FieldErrors, ListLoad, select_source_row, selected_row, table_view
 from .hours_editor import HoursEditor
 from .office_form import OfficeForm
 
@@ -34,7 +34,6 @@ class OfficesPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("officesPanel")
         self._app = app
-        self._loaded = False
         self._select_id: int | None = None
         self._office: OfficeInfo | None = None  # the office the form shows (None: a new one)
 
@@ -52,6 +51,7 @@ class OfficesPanel(QWidget):
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         self.message = FormMessage(self)
+        self._list = ListLoad(self.state, self.message)
         self.errors = FieldErrors(self.message, self.form.fields)
 
         self.hours = HoursEditor(self)
@@ -120,13 +120,12 @@ class OfficesPanel(QWidget):
     # -- loading ----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        if not self._loaded:
-            self.state.show_loading()
+        self._list.begin()
         svc = self._app.backend.appointments
         self._app.ops.call(
             lambda: svc.list_offices(include_inactive=True),
             on_success=self._on_loaded,
-            on_failure=self._on_load_failed,
+            on_failure=self._list.failed,
             key="offices.list",
             owner=self,
         )
@@ -134,23 +133,13 @@ class OfficesPanel(QWidget):
     def _on_loaded(self, offices: list[OfficeInfo]) -> None:
         wanted = self._select_id if self._select_id is not None else self._selected_id()
         self._select_id = None
-        self._loaded = True
         self.model.set_rows(offices)
-        if offices:
-            self.state.show_content()
-        else:
-            self.state.show_empty(self.tr("No office yet: create one with “New office”."))
+        self._list.show(len(offices), self.tr("No office yet: create one with “New office”."))
         row = self.model.index_of(wanted) if wanted is not None else -1
         if row >= 0:
             select_source_row(self.view, row)
         elif self._office is not None:
             self._show_office(None)
-
-    def _on_load_failed(self, error: OpError) -> None:
-        if self._loaded:
-            self.message.show_error(error.message)
-        else:
-            self.state.show_error(error.message)
 
     def _on_changed(self, topic: str, payload: object) -> None:
         if topic == Topics.CONNECTION_RESTORED or (

@@ -25,7 +25,7 @@ from advisor_desk.ui.form_message import FormMessage
 from advisor_desk.ui.ops import OpError
 from advisor_desk.ui.state_panel import StatePanel
 
-from .common import TOPIC, FieldErrors, select_source_row, selected_row, table_view
+from .common import TOPIC, FieldErrors, ListLoad, select_source_row, selected_row, table_view
 
 
 def _spin(parent: QWidget, low: int, high: int, value: int, suffix: str) -> QSpinBox:
@@ -43,7 +43,6 @@ class ReasonsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("reasonsPanel")
         self._app = app
-        self._loaded = False
         self._select_id: int | None = None
         self._reason: ReasonInfo | None = None
 
@@ -76,6 +75,7 @@ class ReasonsPanel(QWidget):
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         self.message = FormMessage(self)
+        self._list = ListLoad(self.state, self.message)
         self.errors = FieldErrors(
             self.message,
             {
@@ -126,13 +126,12 @@ class ReasonsPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        if not self._loaded:
-            self.state.show_loading()
+        self._list.begin()
         svc = self._app.backend.appointments
         self._app.ops.call(
             lambda: svc.list_reasons(include_inactive=True),
             on_success=self._on_loaded,
-            on_failure=self._on_load_failed,
+            on_failure=self._list.failed,
             key="offices.reasons",
             owner=self,
         )
@@ -140,21 +139,11 @@ class ReasonsPanel(QWidget):
     def _on_loaded(self, reasons: list[ReasonInfo]) -> None:
         wanted = self._select_id if self._select_id is not None else self._selected_id()
         self._select_id = None
-        self._loaded = True
         self.model.set_rows(reasons)
-        if reasons:
-            self.state.show_content()
-        else:
-            self.state.show_empty(self.tr("No reason yet: create one with “New reason”."))
+        self._list.show(len(reasons), self.tr("No reason yet: create one with “New reason”."))
         row = self.model.index_of(wanted) if wanted is not None else -1
         if row >= 0:
             select_source_row(self.view, row)
-
-    def _on_load_failed(self, error: OpError) -> None:
-        if self._loaded:
-            self.message.show_error(error.message)
-        else:
-            self.state.show_error(error.message)
 
     def _on_changed(self, topic: str, payload: object) -> None:
         if topic == Topics.CONNECTION_RESTORED or (

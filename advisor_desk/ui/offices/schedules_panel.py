@@ -25,7 +25,7 @@ from advisor_desk.ui.office_filter import refill_combo
 from advisor_desk.ui.ops import OpError
 from advisor_desk.ui.state_panel import StatePanel
 
-from .common import TOPIC, confirm, selected_row, table_view
+from .common import TOPIC, ListLoad, confirm, selected_row, table_view
 from .schedule_dialog import ScheduleDialog
 
 References = tuple[list[OfficeInfo], list[AdvisorRef], list[ReasonInfo]]
@@ -38,7 +38,6 @@ class SchedulesPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("schedulesPanel")
         self._app = app
-        self._loaded = False
         self.offices: list[OfficeInfo] = []
         self.advisors: list[AdvisorRef] = []
         self.reasons: list[ReasonInfo] = []
@@ -64,6 +63,7 @@ class SchedulesPanel(QWidget):
         self.delete_button.setAutoDefault(False)
         self.delete_button.clicked.connect(self.delete_schedule)
         self.message = FormMessage(self)
+        self._list = ListLoad(self.state, self.message)
 
         bar = QHBoxLayout()
         bar.addWidget(office_label)
@@ -93,8 +93,7 @@ class SchedulesPanel(QWidget):
 
     def reload(self) -> None:
         """The offices, advisors and reasons (the choices), then the ranges."""
-        if not self._loaded:
-            self.state.show_loading()
+        self._list.begin()
         svc = self._app.backend.appointments
 
         def load() -> References:
@@ -107,7 +106,7 @@ class SchedulesPanel(QWidget):
         self._app.ops.call(
             load,
             on_success=self._on_references,
-            on_failure=self._on_load_failed,
+            on_failure=self._list.failed,
             key="offices.schedule_refs",
             owner=self,
         )
@@ -130,25 +129,17 @@ class SchedulesPanel(QWidget):
         self._app.ops.call(
             lambda: svc.list_schedules(office_id=office_id),
             on_success=self._on_loaded,
-            on_failure=self._on_load_failed,
+            on_failure=self._list.failed,
             key="offices.schedules",
             owner=self,
         )
 
     def _on_loaded(self, schedules: list[ScheduleInfo]) -> None:
-        self._loaded = True
         self.model.set_rows(schedules)
-        if schedules:
-            self.state.show_content()
-        else:
-            self.state.show_empty(self.tr("No opening range here: add one with “Add a range”."))
+        self._list.show(
+            len(schedules), self.tr("No opening range here: add one with “Add a range”.")
+        )
         self._on_selection()
-
-    def _on_load_failed(self, error: OpError) -> None:
-        if self._loaded:
-            self.message.show_error(error.message)
-        else:
-            self.state.show_error(error.message)
 
     def _on_changed(self, topic: str, payload: object) -> None:
         if topic == Topics.CONNECTION_RESTORED or (
