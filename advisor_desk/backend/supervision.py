@@ -27,6 +27,7 @@ from sqlalchemy import (
     select,
     true,
 )
+from sqlalchemy import String as SqlString
 from sqlalchemy import column as sql_column
 from sqlalchemy import values as sql_values
 from sqlalchemy.dialects.postgresql import ARRAY as PG_ARRAY
@@ -77,6 +78,10 @@ CANCELLED = (AppointmentStatus.EXCUSED, AppointmentStatus.REVOKED)
 # IN (…) rather than <> 'closed': the planner can then use the indexes led by `state`.
 OPEN_MAIL_STATES = tuple(s for s in MailState if s is not MailState.CLOSED)
 OPEN_DECLARATION_STATES = tuple(s for s in DeclarationState if s not in FINAL_STATES)
+
+# Open ends of the age buckets' ranges (timestamps both engines and Python can hold).
+FAR_PAST = datetime(1900, 1, 1, tzinfo=UTC)
+FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 
 BUCKET_LABELS_FR = {"lt1d": "< 1 j", "d1_3": "1–3 j", "d3_7": "3–7 j", "gt7d": "> 7 j"}
 
@@ -378,7 +383,7 @@ class SupervisionService(Service):
             # entries at 1 M threads) run beside the others, on the same snapshot.
             resolution_later = shared.submit(lambda w: self._resolution(w, p))
             others_later = shared.submit(
-                lambda w: (self._first_response(w, p), self._mail_backlog(w, now))
+                lambda w: (self._first_response(w, p), self._mail_backlog(w, p, now))
             )
             agents = dict(
                 s.execute(
@@ -388,7 +393,7 @@ class SupervisionService(Service):
                 ).all()
             )
             flow, sla_met, sla_missed = self._mail_flow(s, p, now)
-            declaration_cells, estimates, requests_of = self._declaration_backlog(s, today)
+            declaration_cells, estimates, requests_of = self._declaration_backlog(s, p, today)
             decisions, decided_by = self._decisions(s, p)
             appointments = self._appointments(s, p)
             resolution, resolved_by = resolution_later.result()
@@ -460,26 +465,73 @@ class SupervisionService(Service):
     # each agent's open items, say), and touches nothing but its own session.
 
     def _mail_backlog(
-        self, s: Session, now: datetime
+        self, s: Session, p: _Period, now: datetime
     ) -> tuple[dict[tuple[MailTheme, str], int], dict[int, int]]:
         """Open threads by theme and age bucket, and per assigned agent."""
         t = MailThread
-        bucket = case(
-            (t.created_at > now - timedelta(days=1), "lt1d"),
-            (t.created_at > now - timedelta(days=3), "d1_3"),
-            (t.created_at > now - timedelta(days=7), "d3_7"),
-            else_="gt7d",
-        )
+        scope = self._mail_scope()
+        is_open = _open(t.state, OPEN_MAIL_STATES)
         cells: dict[tuple[MailTheme, str], int] = defaultdict(int)
         per_agent: dict[int, int] = defaultdict(int)
-        for theme, b, agent, n in s.execute(
-            select(t.theme, bucket, t.assigned_agent_id, func.count())
-            .where(self._mail_scope(), _open(t.state, OPEN_MAIL_STATES))
-            .group_by(t.theme, bucket, t.assigned_agent_id)
+        if p.sqlite:
+            bucket = case(
+                (t.created_at > now - timedelta(days=1), "lt1d"),
+                (t.created_at > now - timedelta(days=3), "d1_3"),
+                (t.created_at > now - timedelta(days=7), "d3_7"),
+                else_="gt7d",
+            )
+            for theme, b, agent, n in s.execute(
+                select(t.theme, bucket, t.assigned_agent_id, func.count())
+                .where(scope, is_open)
+                .group_by(t.theme, bucket, t.assigned_agent_id)
+            ):
+                cells[theme, b] += int(n)
+                if agent is not None:
+                    per_agent[agent] += int(n)
+            return cells, per_agent
+        # PostgreSQL: one counted range of the open-threads index per theme and age bucket,
+        # and one per agent: no per-row bucket expression, no hashing of the rows.
+        day = timedelta(days=1)
+        edges = {"gt7d": (FAR_PAST, now - 7 * day), "d3_7": (now - 7 * day, now - 3 * day)}
+        edges |= {"d1_3": (now - 3 * day, now - day), "lt1d": (now - day, FAR_FUTURE)}
+        ranges = sql_values(
+            sql_column("theme", SqlString()),
+            sql_column("bucket", SqlString()),
+            sql_column("after", UtcDateTime()),
+            sql_column("until", UtcDateTime()),
+            name="ranges",
+        ).data([(theme.value, b, lo, hi) for theme in MailTheme for b, (lo, hi) in edges.items()])
+        counted = (
+            select(func.count().label("n"))
+            .where(
+                t.theme == ranges.c.theme,
+                is_open,
+                t.created_at > ranges.c.after,
+                t.created_at <= ranges.c.until,
+                scope,
+            )
+            .lateral("counted")
+        )
+        for theme, b, n in s.execute(
+            select(ranges.c.theme, ranges.c.bucket, counted.c.n).select_from(
+                ranges.join(counted, true())
+            )
         ):
-            cells[theme, b] += int(n)
-            if agent is not None:
-                per_agent[agent] += int(n)
+            if n:
+                cells[MailTheme(theme), b] = int(n)
+        mine = (
+            select(func.count().label("n"))
+            .where(t.assigned_agent_id == Advisor.id, is_open, scope)
+            .lateral("mine")
+        )
+        for agent, n in s.execute(
+            select(Advisor.id, mine.c.n)
+            .select_from(Advisor)
+            .join(mine, true())
+            .where(self._agent_scope())
+        ):
+            if n:
+                per_agent[int(agent)] = int(n)
         return cells, per_agent
 
     def _mail_flow(
@@ -541,27 +593,66 @@ class SupervisionService(Service):
         return _durations_of(s, p, minutes, where), by
 
     def _declaration_backlog(
-        self, s: Session, today: date
+        self, s: Session, p: _Period, today: date
     ) -> tuple[dict[tuple[DeclarationKind, DeclarationState], int], dict[str, int], dict[int, int]]:
         """Open requests by kind and state, against their estimated date, and per agent."""
         d = Declaration
-        estimate = case(
-            (d.estimated_on < today, "overdue"),
-            (d.estimated_on >= today, "on_time"),
-            else_="none",
-        )
+        scope = self._office_scope(d.office_id)
+        is_open = _open(d.state, OPEN_DECLARATION_STATES)
         cells: dict[tuple[DeclarationKind, DeclarationState], int] = defaultdict(int)
         estimates: dict[str, int] = defaultdict(int)
         per_agent: dict[int, int] = defaultdict(int)
-        for kind, state, e, agent, n in s.execute(
-            select(d.kind, d.state, estimate, d.assigned_agent_id, func.count())
-            .where(self._office_scope(d.office_id), _open(d.state, OPEN_DECLARATION_STATES))
-            .group_by(d.kind, d.state, estimate, d.assigned_agent_id)
+        if p.sqlite:
+            estimate = case(
+                (d.estimated_on < today, "overdue"),
+                (d.estimated_on >= today, "on_time"),
+                else_="none",
+            )
+            for kind, state, e, agent, n in s.execute(
+                select(d.kind, d.state, estimate, d.assigned_agent_id, func.count())
+                .where(scope, is_open)
+                .group_by(d.kind, d.state, estimate, d.assigned_agent_id)
+            ):
+                cells[kind, state] += int(n)
+                estimates[e] += int(n)
+                if agent is not None:
+                    per_agent[agent] += int(n)
+            return cells, estimates, per_agent
+        # PostgreSQL: one counted range of the open-requests index per kind and state, and
+        # one per agent (as for the threads).
+        pairs = sql_values(
+            sql_column("kind", SqlString()), sql_column("state", SqlString()), name="pairs"
+        ).data([(k.value, st.value) for k in DeclarationKind for st in OPEN_DECLARATION_STATES])
+        counted = (
+            select(
+                func.count().label("n"),
+                _count_if(d.estimated_on < today).label("overdue"),
+                _count_if(d.estimated_on >= today).label("on_time"),
+            )
+            .where(d.kind == pairs.c.kind, d.state == pairs.c.state, is_open, scope)
+            .lateral("counted")
+        )
+        for kind, state, n, overdue, on_time in s.execute(
+            select(pairs.c.kind, pairs.c.state, counted).select_from(pairs.join(counted, true()))
         ):
-            cells[kind, state] += int(n)
-            estimates[e] += int(n)
-            if agent is not None:
-                per_agent[agent] += int(n)
+            if n:
+                cells[DeclarationKind(kind), DeclarationState(state)] = int(n)
+                estimates["overdue"] += int(overdue or 0)
+                estimates["on_time"] += int(on_time or 0)
+                estimates["none"] += int(n) - int(overdue or 0) - int(on_time or 0)
+        mine = (
+            select(func.count().label("n"))
+            .where(d.assigned_agent_id == Advisor.id, is_open, scope)
+            .lateral("mine")
+        )
+        for agent, n in s.execute(
+            select(Advisor.id, mine.c.n)
+            .select_from(Advisor)
+            .join(mine, true())
+            .where(self._agent_scope())
+        ):
+            if n:
+                per_agent[int(agent)] = int(n)
         return cells, estimates, per_agent
 
     def _decisions(self, s: Session, p: _Period) -> tuple[dict[date, list[int]], dict[int, int]]:

@@ -32,6 +32,13 @@ class Declaration(Base):
         Index(
             "ix_declarations_completed", "completed_at", "state", "assigned_agent_id", "office_id"
         ),
+        Index(
+            "ix_declarations_agent_open",
+            "assigned_agent_id",
+            "office_id",
+            postgresql_where=text("state IN ('received', 'in_instruction', 'waiting_member')"),
+            sqlite_where=text("state IN ('received', 'in_instruction', 'waiting_member')"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -63,6 +63,15 @@ class MailThread(Base):
             postgresql_where=text("state IN ('new', 'open', 'pending')"),
             sqlite_where=text("state IN ('new', 'open', 'pending')"),
         ),
+        # Each agent's open threads in a supervisor's scope: one counted range per agent.
+        Index(
+            "ix_mail_threads_agent_open",
+            "assigned_agent_id",
+            "team_id",
+            "office_id",
+            postgresql_where=text("state IN ('new', 'open', 'pending')"),
+            sqlite_where=text("state IN ('new', 'open', 'pending')"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -9,11 +9,13 @@ the closing of a period's threads. Computing them per row from two timestamps co
 the sort itself: the database now keeps them in generated columns (stored on PostgreSQL,
 virtual on SQLite, where ALTER TABLE cannot add a stored one), carried by the period indexes.
 The per-agent resolution times read one index range per agent (assigned agent, then closing
-time) instead of sorting all the period's closures by agent.
+time) instead of sorting all the period's closures by agent, and each agent's open threads and
+requests are one counted range of a partial index.
 """
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 
 
@@ -21,6 +23,9 @@ revision = '0008'
 down_revision = '0007'
 branch_labels = None
 depends_on = None
+
+OPEN_THREADS = "state IN ('new', 'open', 'pending')"
+OPEN_DECLARATIONS = "state IN ('received', 'in_instruction', 'waiting_member')"
 
 
 def _minutes(later: str, earlier: str, sqlite: bool) -> str:
@@ -60,9 +65,26 @@ def upgrade() -> None:
         'mail_threads',
         ['assigned_agent_id', 'closed_at', 'resolution_min', 'team_id', 'office_id'],
     )
+    # Each agent's open items in a supervisor's scope: one counted index range per agent.
+    op.create_index(
+        'ix_mail_threads_agent_open',
+        'mail_threads',
+        ['assigned_agent_id', 'team_id', 'office_id'],
+        postgresql_where=sa.text(OPEN_THREADS),
+        sqlite_where=sa.text(OPEN_THREADS),
+    )
+    op.create_index(
+        'ix_declarations_agent_open',
+        'declarations',
+        ['assigned_agent_id', 'office_id'],
+        postgresql_where=sa.text(OPEN_DECLARATIONS),
+        sqlite_where=sa.text(OPEN_DECLARATIONS),
+    )
 
 
 def downgrade() -> None:
+    op.drop_index('ix_declarations_agent_open', table_name='declarations')
+    op.drop_index('ix_mail_threads_agent_open', table_name='mail_threads')
     op.drop_index('ix_mail_threads_agent_closed', table_name='mail_threads')
     op.drop_index('ix_mail_threads_closed', table_name='mail_threads')
     op.drop_index('ix_mail_threads_responded', table_name='mail_threads')
