@@ -335,6 +335,19 @@ def test_administrator_sees_every_office(bound: Bound, crafted: Crafted) -> None
     assert board.mail.open_total == 5
     assert board.declarations.open_total == 4
     assert crafted.outsider_id in {a.agent_id for a in board.agents}
+    # Every office is counted by index ranges on PostgreSQL: the same buckets, plus the
+    # other office's thread received a minute ago.
+    assert {(c.theme, c.bucket): c.count for c in board.mail.backlog} == {
+        (MailTheme.REIMBURSEMENTS, "lt1d"): 2,
+        (MailTheme.REIMBURSEMENTS, "d1_3"): 1,
+        (MailTheme.CSS, "d3_7"): 1,
+        (MailTheme.CSS, "gt7d"): 1,
+    }
+    dc = board.declarations
+    # The other office's request has no estimated date yet.
+    assert (dc.overdue, dc.on_time, dc.no_estimate) == (1, 1, 2)
+    agent = next(a for a in board.agents if a.agent_id == crafted.agent_id)
+    assert (agent.open_threads, agent.open_declarations) == (2, 1)
 
 
 def test_counter_and_backoffice_are_refused(bound: Bound, crafted: Crafted) -> None:
