@@ -71,7 +71,13 @@ class SharedSnapshot:
             s.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
             self._spreading = _SPREADERS.acquire(blocking=False)
             if self._spreading:
-                self._snapshot = str(s.execute(text("SELECT pg_export_snapshot()")).scalar_one())
+                try:
+                    exported = s.execute(text("SELECT pg_export_snapshot()")).scalar_one()
+                except BaseException:
+                    self._spreading = False
+                    _SPREADERS.release()
+                    raise
+                self._snapshot = str(exported)
         return self
 
     def submit(self, work: Callable[[Session], T]) -> Future[T]:
