@@ -113,6 +113,8 @@ class ReimbursementsTab(QWidget):
         self.totals_label = QLabel(self)
         self.totals_label.setObjectName("reimbursementTotals")
         self.totals_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The totals of many lines run long: on two lines rather than a wider member file.
+        self.totals_label.setWordWrap(True)
 
         bar = QHBoxLayout()
         bar.addWidget(self.group)
