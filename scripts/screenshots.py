@@ -951,6 +951,26 @@ def bureaux_overlap_shot(s: Shooter) -> QPixmap:
     return pixmap
 
 
+@shot("bureaux-edit")
+def bureaux_edit_shot(s: Shooter) -> QPixmap:
+    """The dialog that edits an opening range, prefilled from the first one of the list."""
+    window = s.main_window("supervisor")
+    screen = window.workspace.show_screen("bureaux")
+    screen.tabs.setCurrentWidget(screen.schedules)
+    s.settle()
+    panel = screen.schedules
+    if not panel.model.rowCount():
+        return window.grab()
+    panel.view.selectRow(0)
+    s.settle()
+    dialog = panel.edit_schedule()
+    assert dialog is not None
+    s.settle()
+    pixmap = s.over(window, dialog)
+    dialog.close()
+    return pixmap
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="database URL (default: a temporary seeded SQLite file)")
