@@ -521,20 +521,7 @@ class SupervisionService(Service):
         ):
             if n:
                 cells[MailTheme(theme), b] = int(n)
-        mine = (
-            select(func.count().label("n"))
-            .where(t.assigned_agent_id == Advisor.id, is_open, scope)
-            .lateral("mine")
-        )
-        for agent, n in s.execute(
-            select(Advisor.id, mine.c.n)
-            .select_from(Advisor)
-            .join(mine, true())
-            .where(self._agent_scope())
-        ):
-            if n:
-                per_agent[int(agent)] = int(n)
-        return cells, per_agent
+        return cells, self._count_per_agent(s, t.assigned_agent_id, is_open, scope)
 
     def _mail_flow(
         self, s: Session, p: _Period, now: datetime
@@ -642,20 +629,28 @@ class SupervisionService(Service):
                 estimates["overdue"] += int(overdue or 0)
                 estimates["on_time"] += int(on_time or 0)
                 estimates["none"] += int(n) - int(overdue or 0) - int(on_time or 0)
+        return cells, estimates, self._count_per_agent(s, d.assigned_agent_id, is_open, scope)
+
+    def _count_per_agent(
+        self, s: Session, agent_column: Any, *where: ColumnElement[bool]
+    ) -> dict[int, int]:
+        """PostgreSQL: the rows matching `where` of each agent in scope, one counted range of
+        an (agent, …) index each."""
         mine = (
             select(func.count().label("n"))
-            .where(d.assigned_agent_id == Advisor.id, is_open, scope)
+            .where(agent_column == Advisor.id, *where)
             .lateral("mine")
         )
-        for agent, n in s.execute(
-            select(Advisor.id, mine.c.n)
-            .select_from(Advisor)
-            .join(mine, true())
-            .where(self._agent_scope())
-        ):
-            if n:
-                per_agent[int(agent)] = int(n)
-        return cells, estimates, per_agent
+        return {
+            int(agent): int(n)
+            for agent, n in s.execute(
+                select(Advisor.id, mine.c.n)
+                .select_from(Advisor)
+                .join(mine, true())
+                .where(self._agent_scope())
+            )
+            if n
+        }
 
     def _decisions(self, s: Session, p: _Period) -> tuple[dict[date, list[int]], dict[int, int]]:
         """Acceptances and refusals per day of the period, and decisions per agent."""
