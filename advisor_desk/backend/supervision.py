@@ -472,10 +472,10 @@ class SupervisionService(Service):
         scope = self._mail_scope()
         is_open = _open(t.state, OPEN_MAIL_STATES)
         cells: dict[tuple[MailTheme, str], int] = defaultdict(int)
-        per_agent: dict[int, int] = defaultdict(int)
         # One pass grouping every open row: SQLite, and a supervisor's scope (filtered entry by
         # entry, it costs the counted ranges below more than the grouping).
         if p.sqlite or not self._all():
+            per_agent: dict[int, int] = defaultdict(int)
             bucket = case(
                 (t.created_at > now - timedelta(days=1), "lt1d"),
                 (t.created_at > now - timedelta(days=3), "d1_3"),
@@ -590,8 +590,8 @@ class SupervisionService(Service):
         is_open = _open(d.state, OPEN_DECLARATION_STATES)
         cells: dict[tuple[DeclarationKind, DeclarationState], int] = defaultdict(int)
         estimates: dict[str, int] = defaultdict(int)
-        per_agent: dict[int, int] = defaultdict(int)
         if p.sqlite:
+            per_agent: dict[int, int] = defaultdict(int)
             estimate = case(
                 (d.estimated_on < today, "overdue"),
                 (d.estimated_on >= today, "on_time"),
