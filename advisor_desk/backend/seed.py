@@ -25,6 +25,7 @@ from advisor_desk.domain.reference import (
 )
 from advisor_desk.paths import resources_dir
 
+from . import summaries
 from .engine import session_scope
 from .orm import (
     Absence,
@@ -381,6 +382,8 @@ def _finish(engine: Engine, spec: RunSpec) -> None:
             conn.commit()
     elif engine.dialect.name == "postgresql":
         with engine.begin() as conn:
+            # The bulk writer ran without triggers: count the dashboard's summaries now.
+            summaries.rebuild(conn)
             for table in Base.metadata.sorted_tables:
                 if "id" not in table.c or not table.c.id.autoincrement:
                     continue

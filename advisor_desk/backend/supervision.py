@@ -52,8 +52,10 @@ from .orm.appointments import Appointment
 from .orm.base import UtcDateTime, utcnow
 from .orm.declarations import Declaration, DeclarationEvent
 from .orm.mail import MailThread
+from .orm.summaries import DeclarationOpenCount, MailFlowHour, MailOpenDay
 from .service import Service, api
 from .snapshots import SharedSnapshot
+from .summaries import NO_ESTIMATE
 from .supervision_dto import (
     AGE_BUCKETS,
     AgentItem,
@@ -192,34 +194,6 @@ def _day(p: _Period, column: Any) -> ColumnElement[Any]:
     return case(*whens, else_=shifted(changes[-1][1]))
 
 
-def _per_day(
-    s: Session,
-    p: _Period,
-    at: Any,
-    aggregates: Sequence[ColumnElement[Any]],
-    where: Iterable[ColumnElement[bool]],
-) -> list[tuple[date, list[int]]]:
-    """Aggregates of the rows whose timestamp `at` falls on each Paris day of the period.
-
-    PostgreSQL: one index range per day (LATERAL), which reads the covering index in order
-    and evaluates nothing per row to find its day. SQLite: GROUP BY the day.
-    """
-    if p.sqlite:
-        day = _day(p, at)
-        rows = s.execute(select(day, *aggregates).where(*where, _in(at, p)).group_by(day)).all()
-        return [(p.day(d), [int(v or 0) for v in agg]) for d, *agg in rows]
-    bounds = p.midnights()
-    days = sql_values(
-        sql_column("i", Integer),
-        sql_column("lo", UtcDateTime()),
-        sql_column("hi", UtcDateTime()),
-        name="days",
-    ).data([(i + 1, lo, hi) for i, (lo, hi) in enumerate(pairwise(bounds))])
-    per_day = select(*aggregates).where(*where, at >= days.c.lo, at < days.c.hi).lateral("n")
-    rows = s.execute(select(days.c.i, per_day).select_from(days.join(per_day, true()))).all()
-    return [(p.day(int(i)), [int(v or 0) for v in agg]) for i, *agg in rows if agg[0]]
-
-
 def _durations_of(
     s: Session, p: _Period, minutes: Any, where: Iterable[ColumnElement[bool]]
 ) -> Durations:
@@ -310,27 +284,36 @@ class SupervisionService(Service):
     # The scope: what is routed to the supervisor's team or office, and the shared queue;
     # the agents of that team or office. Per-agent figures count only the scope's items.
 
-    def _mail_scope(self) -> ColumnElement[bool]:
+    def _mail_scope(
+        self, team: Any = MailThread.team_id, office: Any = MailThread.office_id
+    ) -> ColumnElement[bool]:
+        """Threads (or their summaries' keys, where 0 stands for none) in the scope."""
         a = self._ctx.advisor
         if self._all():
             return true()
+
+        def none(column: Any) -> ColumnElement[bool]:
+            return column.is_(None) if column.nullable else column == 0  # type: ignore[no-any-return]
+
         clauses: list[ColumnElement[bool]] = []
         if a.team_id is not None:
-            clauses.append(MailThread.team_id == a.team_id)
+            clauses.append(team == a.team_id)
         if a.office_id is not None:
-            clauses.append(MailThread.office_id == a.office_id)
+            clauses.append(office == a.office_id)
         # Threads routed to no team nor office are the shared queue: every supervisor's.
-        clauses.append(and_(MailThread.team_id.is_(None), MailThread.office_id.is_(None)))
+        clauses.append(and_(none(team), none(office)))
         return or_(*clauses)
 
     def _office_scope(self, column: Any) -> ColumnElement[bool]:
+        """Rows (or summaries' keys, 0 for none) of the supervisor's office or of none."""
         a = self._ctx.advisor
         if self._all():
             return true()
         # Requests filed online carry no office: they are the shared queue, every supervisor's.
+        none = column.is_(None) if column.nullable else column == 0
         if a.office_id is None:
-            return column.is_(None)  # type: ignore[no-any-return]
-        return or_(column == a.office_id, column.is_(None))
+            return none  # type: ignore[no-any-return]
+        return or_(column == a.office_id, none)
 
     def _agent_scope(self) -> ColumnElement[bool]:
         a = self._ctx.advisor
@@ -467,83 +450,124 @@ class SupervisionService(Service):
     def _mail_backlog(
         self, s: Session, p: _Period, now: datetime
     ) -> tuple[dict[tuple[MailTheme, str], int], dict[int, int]]:
-        """Open threads by theme and age bucket, and per assigned agent."""
-        t = MailThread
-        scope = self._mail_scope()
-        is_open = _open(t.state, OPEN_MAIL_STATES)
-        cells: dict[tuple[MailTheme, str], int] = defaultdict(int)
-        # One pass grouping every open row: SQLite, and a supervisor's scope (filtered entry by
-        # entry, it costs the counted ranges below more than the grouping).
-        if p.sqlite or not self._all():
-            per_agent: dict[int, int] = defaultdict(int)
-            bucket = case(
-                (t.created_at > now - timedelta(days=1), "lt1d"),
-                (t.created_at > now - timedelta(days=3), "d1_3"),
-                (t.created_at > now - timedelta(days=7), "d3_7"),
-                else_="gt7d",
+        """Open threads by theme and age bucket, and per assigned agent.
+
+        The summary counts the open threads per UTC day of arrival; each bucket edge (now − 7,
+        3 and 1 days) falls inside a day, whose part before the edge is counted from the rows.
+        """
+        t, o = MailThread, MailOpenDay
+        edges = [now - timedelta(days=n) for n in (7, 3, 1)]
+        starts = [datetime.combine(e.date(), time(), UTC) for e in edges]
+        # Per theme: all open threads, and those of the days before each edge's day.
+        older: dict[MailTheme, list[int]] = defaultdict(lambda: [0, 0, 0])
+        totals: dict[MailTheme, int] = {}
+        for theme, total, *before in s.execute(
+            select(
+                o.theme,
+                func.sum(o.open_count),
+                *(func.sum(case((o.day < e.date(), o.open_count), else_=0)) for e in edges),
             )
-            for theme, b, agent, n in s.execute(
-                select(t.theme, bucket, t.assigned_agent_id, func.count())
-                .where(scope, is_open)
-                .group_by(t.theme, bucket, t.assigned_agent_id)
-            ):
-                cells[theme, b] += int(n)
-                if agent is not None:
-                    per_agent[agent] += int(n)
-            return cells, per_agent
-        # PostgreSQL, every office: one counted range of the open-threads index per theme and
-        # age bucket, and one per agent: no per-row bucket expression, no hashing of the rows.
-        day = timedelta(days=1)
-        edges = {"gt7d": (FAR_PAST, now - 7 * day), "d3_7": (now - 7 * day, now - 3 * day)}
-        edges |= {"d1_3": (now - 3 * day, now - day), "lt1d": (now - day, FAR_FUTURE)}
-        ranges = sql_values(
+            .where(self._mail_scope(o.team_key, o.office_key))
+            .group_by(o.theme)
+        ):
+            totals[theme] = int(total or 0)
+            older[theme] = [int(n or 0) for n in before]
+        # The edges' days, from the open-threads index: arrived that day up to the edge.
+        is_open = _open(t.state, OPEN_MAIL_STATES)
+        scope = self._mail_scope()
+        for theme, k, n in self._open_before_edges(s, p, list(zip(starts, edges, strict=True))):
+            older[theme][k] += n
+        cells: dict[tuple[MailTheme, str], int] = {}
+        for theme, total in totals.items():
+            gt7, gt3, gt1 = older[theme]
+            counts = {"gt7d": gt7, "d3_7": gt3 - gt7, "d1_3": gt1 - gt3, "lt1d": total - gt1}
+            cells |= {(theme, b): n for b, n in counts.items() if n}
+        per_agent = self._count_per_agent(s, p, t.assigned_agent_id, is_open, scope)
+        return cells, per_agent
+
+    def _open_before_edges(
+        self, s: Session, p: _Period, ranges: list[tuple[datetime, datetime]]
+    ) -> list[tuple[MailTheme, int, int]]:
+        """(theme, k, open threads of the scope arrived in [start_k, edge_k]) where not zero."""
+        t = MailThread
+        is_open = _open(t.state, OPEN_MAIL_STATES)
+        scope = self._mail_scope()
+        if p.sqlite:
+            within = [and_(t.created_at >= lo, t.created_at <= hi) for lo, hi in ranges]
+            return [
+                (theme, k, int(n))
+                for theme, *counts in s.execute(
+                    select(t.theme, *(_count_if(w) for w in within))
+                    .where(is_open, scope, or_(*within))
+                    .group_by(t.theme)
+                )
+                for k, n in enumerate(counts)
+                if n
+            ]
+        # PostgreSQL: one counted range of the open-threads index per theme and edge.
+        values = sql_values(
             sql_column("theme", SqlString()),
-            sql_column("bucket", SqlString()),
+            sql_column("k", Integer),
             sql_column("after", UtcDateTime()),
             sql_column("until", UtcDateTime()),
             name="ranges",
-        ).data([(theme.value, b, lo, hi) for theme in MailTheme for b, (lo, hi) in edges.items()])
+        ).data([(th.value, k, lo, hi) for th in MailTheme for k, (lo, hi) in enumerate(ranges)])
         counted = (
             select(func.count().label("n"))
             .where(
-                t.theme == ranges.c.theme,
+                t.theme == values.c.theme,
                 is_open,
-                t.created_at > ranges.c.after,
-                t.created_at <= ranges.c.until,
+                t.created_at >= values.c.after,
+                t.created_at <= values.c.until,
                 scope,
             )
             .lateral("counted")
         )
-        for theme, b, n in s.execute(
-            select(ranges.c.theme, ranges.c.bucket, counted.c.n).select_from(
-                ranges.join(counted, true())
+        return [
+            (MailTheme(theme), int(k), int(n))
+            for theme, k, n in s.execute(
+                select(values.c.theme, values.c.k, counted.c.n).select_from(
+                    values.join(counted, true())
+                )
             )
-        ):
-            if n:
-                cells[MailTheme(theme), b] = int(n)
-        return cells, self._count_per_agent(s, t.assigned_agent_id, is_open, scope)
+            if n
+        ]
 
     def _mail_flow(
         self, s: Session, p: _Period, now: datetime
     ) -> tuple[dict[date, list[int]], int, int]:
         """Arrivals and closures per day, and the response deadline of the period's arrivals."""
-        t = MailThread
-        scope = self._mail_scope()
-        met = and_(t.first_response_at.is_not(None), t.first_response_at <= t.sla_due_at)
-        missed = or_(
-            t.first_response_at > t.sla_due_at,
-            and_(t.first_response_at.is_(None), t.sla_due_at < now),
-        )
-        flow: dict[date, list[int]] = defaultdict(lambda: [0, 0])
+        f, t = MailFlowHour, MailThread
+        day = _day(p, f.hour)
+        flow: dict[date, list[int]] = {}
         sla_met = sla_missed = 0
-        for d, (n, k, x) in _per_day(
-            s, p, t.created_at, [func.count(), _count_if(met), _count_if(missed)], [scope]
+        for d, arrivals, met, late, closures in s.execute(
+            select(
+                day,
+                func.sum(f.arrivals),
+                func.sum(f.sla_met),
+                func.sum(f.sla_late),
+                func.sum(f.closures),
+            )
+            .where(self._mail_scope(f.team_key, f.office_key), _in(f.hour, p))
+            .group_by(day)
         ):
-            flow[d][0] = n
-            sla_met += k
-            sla_missed += x
-        for d, (n,) in _per_day(s, p, t.closed_at, [func.count()], [scope]):
-            flow[d][1] = n
+            if arrivals or closures:
+                flow[p.day(d)] = [int(arrivals or 0), int(closures or 0)]
+            sla_met += int(met or 0)
+            sla_missed += int(late or 0)
+        # Not answered yet: late once the deadline has passed (not summarised, as time passes).
+        sla_missed += int(
+            s.scalar(
+                select(func.count()).where(
+                    t.first_response_at.is_(None),
+                    _in(t.created_at, p),
+                    t.sla_due_at < now,
+                    self._mail_scope(),
+                )
+            )
+            or 0
+        )
         return flow, sla_met, sla_missed
 
     def _first_response(self, s: Session, p: _Period) -> Durations:
@@ -585,57 +609,45 @@ class SupervisionService(Service):
         self, s: Session, p: _Period, today: date
     ) -> tuple[dict[tuple[DeclarationKind, DeclarationState], int], dict[str, int], dict[int, int]]:
         """Open requests by kind and state, against their estimated date, and per agent."""
-        d = Declaration
-        scope = self._office_scope(d.office_id)
-        is_open = _open(d.state, OPEN_DECLARATION_STATES)
-        cells: dict[tuple[DeclarationKind, DeclarationState], int] = defaultdict(int)
+        d, c = Declaration, DeclarationOpenCount
+        cells: dict[tuple[DeclarationKind, DeclarationState], int] = {}
         estimates: dict[str, int] = defaultdict(int)
-        if p.sqlite:
-            per_agent: dict[int, int] = defaultdict(int)
-            estimate = case(
-                (d.estimated_on < today, "overdue"),
-                (d.estimated_on >= today, "on_time"),
-                else_="none",
-            )
-            for kind, state, e, agent, n in s.execute(
-                select(d.kind, d.state, estimate, d.assigned_agent_id, func.count())
-                .where(scope, is_open)
-                .group_by(d.kind, d.state, estimate, d.assigned_agent_id)
-            ):
-                cells[kind, state] += int(n)
-                estimates[e] += int(n)
-                if agent is not None:
-                    per_agent[agent] += int(n)
-            return cells, estimates, per_agent
-        # PostgreSQL: one counted range of the open-requests index per kind and state, and
-        # one per agent (as for the threads).
-        pairs = sql_values(
-            sql_column("kind", SqlString()), sql_column("state", SqlString()), name="pairs"
-        ).data([(k.value, st.value) for k in DeclarationKind for st in OPEN_DECLARATION_STATES])
-        counted = (
-            select(
-                func.count().label("n"),
-                _count_if(d.estimated_on < today).label("overdue"),
-                _count_if(d.estimated_on >= today).label("on_time"),
-            )
-            .where(d.kind == pairs.c.kind, d.state == pairs.c.state, is_open, scope)
-            .lateral("counted")
-        )
+        estimated = c.estimated_key != NO_ESTIMATE
         for kind, state, n, overdue, on_time in s.execute(
-            select(pairs.c.kind, pairs.c.state, counted).select_from(pairs.join(counted, true()))
+            select(
+                c.kind,
+                c.state,
+                func.sum(c.open_count),
+                func.sum(case((and_(estimated, c.estimated_key < today), c.open_count), else_=0)),
+                func.sum(case((and_(estimated, c.estimated_key >= today), c.open_count), else_=0)),
+            )
+            .where(self._office_scope(c.office_key))
+            .group_by(c.kind, c.state)
         ):
             if n:
-                cells[DeclarationKind(kind), DeclarationState(state)] = int(n)
+                cells[kind, state] = int(n)
                 estimates["overdue"] += int(overdue or 0)
                 estimates["on_time"] += int(on_time or 0)
                 estimates["none"] += int(n) - int(overdue or 0) - int(on_time or 0)
-        return cells, estimates, self._count_per_agent(s, d.assigned_agent_id, is_open, scope)
+        scope = self._office_scope(d.office_id)
+        is_open = _open(d.state, OPEN_DECLARATION_STATES)
+        per_agent = self._count_per_agent(s, p, d.assigned_agent_id, is_open, scope)
+        return cells, estimates, per_agent
 
     def _count_per_agent(
-        self, s: Session, agent_column: Any, *where: ColumnElement[bool]
+        self, s: Session, p: _Period, agent_column: Any, *where: ColumnElement[bool]
     ) -> dict[int, int]:
-        """PostgreSQL: the rows matching `where` of each agent in scope, one counted range of
-        an (agent, …) index each."""
+        """The rows matching `where` of each agent. PostgreSQL: of each agent in scope, one
+        counted range of an (agent, …) index each; SQLite: grouped by agent."""
+        if p.sqlite:
+            return {
+                int(agent): int(n)
+                for agent, n in s.execute(
+                    select(agent_column, func.count())
+                    .where(*where, agent_column.is_not(None))
+                    .group_by(agent_column)
+                )
+            }
         mine = (
             select(func.count().label("n"))
             .where(agent_column == Advisor.id, *where)

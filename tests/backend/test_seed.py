@@ -383,3 +383,25 @@ def test_database_usable_after_seed(seeded: Engine) -> None:
         for _ in range(3):  # every connection of the pool
             with seeded.connect() as conn:
                 assert conn.execute(text("SHOW session_replication_role")).scalar() == "origin"
+
+
+def test_dashboard_summaries_count_the_seeded_rows(seeded: Engine) -> None:
+    """The PostgreSQL bulk writer runs without triggers: the summaries are counted after."""
+    with seeded.connect() as conn:
+
+        def one(sql: str) -> int:
+            return int(conn.exec_driver_sql(sql).scalar_one() or 0)
+
+        threads = one("SELECT count(*) FROM mail_threads")
+        assert threads > 0
+        assert one("SELECT sum(arrivals) FROM mail_flow_hours") == threads
+        assert one("SELECT sum(closures) FROM mail_flow_hours") == one(
+            "SELECT count(*) FROM mail_threads WHERE closed_at IS NOT NULL"
+        )
+        assert one("SELECT sum(open_count) FROM mail_open_days") == one(
+            "SELECT count(*) FROM mail_threads WHERE state <> 'closed'"
+        )
+        assert one("SELECT sum(open_count) FROM declaration_open_counts") == one(
+            "SELECT count(*) FROM declarations"
+            " WHERE state IN ('received', 'in_instruction', 'waiting_member')"
+        )

@@ -652,3 +652,64 @@ def test_agent_figures_stay_within_the_scope(
     assert everyone[neighbour_id].open_threads == 1
     mine = everyone[crafted.agent_id]
     assert (mine.open_threads, mine.open_declarations, mine.handled) == (3, 2, 6)
+
+
+@pytest.mark.parametrize("role", [Role.SUPERVISOR, Role.ADMIN])
+def test_backlog_buckets_at_their_edges(
+    bound: Bound, engine: Engine, monkeypatch: pytest.MonkeyPatch, role: Role
+) -> None:
+    """The open threads are summarised per day of arrival; an age edge (now − 7, 3 and 1 days)
+    cuts its day in two, counted from the rows: a thread arrived exactly at the edge is the
+    older bucket's, a microsecond later the newer one's, whatever the day's other threads."""
+    now = datetime(2026, 11, 26, 9, 30, 15, 250000, tzinfo=UTC)
+    monkeypatch.setattr("advisor_desk.backend.supervision._now", lambda: now)
+    us = timedelta(microseconds=1)
+    arrivals = [now + H]  # dated in the future: counts as the newest
+    for days in (7, 3, 1):
+        edge = now - days * D
+        midnight = datetime.combine(edge.date(), datetime.min.time(), UTC)
+        arrivals += [edge, midnight, midnight - us]  # at or before the edge
+        arrivals += [edge + us, midnight + D]  # after it
+    with session_scope(engine) as s:
+        office_id = s.scalar(select(Office.id).where(Office.code == "T01"))
+        team_id = s.scalar(select(Team.id))
+        member = Member(
+            nir=make_nir(Sex.MALE, date(1975, 6, 1), "69", "383", 9).full,
+            last_name="Petit",
+            birth_name="Petit",
+            first_names="Luc",
+            name_key=name_key("Petit"),
+            first_name_key="luc",
+            birth_name_key=name_key("Petit"),
+            sex=Sex.MALE,
+            birth_date=date(1975, 6, 1),
+            birth_place="Lyon",
+            fund_code="691",
+        )
+        s.add(member)
+        s.flush()
+        for i, at in enumerate([*arrivals, now - 2 * D]):
+            s.add(
+                MailThread(
+                    member_id=member.id,
+                    subject=f"Bord {i}",
+                    theme=MailTheme.CSS,
+                    # The last one is closed: out of the backlog.
+                    state=MailState.OPEN if i < len(arrivals) else MailState.CLOSED,
+                    office_id=office_id,
+                    team_id=team_id,
+                    created_at=at,
+                    last_message_at=at,
+                    sla_due_at=at + 2 * D,
+                    closed_at=None if i < len(arrivals) else now - D,
+                )
+            )
+    day = paris_day(now)
+    board = bound(role).supervision.dashboard(day - timedelta(days=6), day)
+    assert {(c.theme, c.bucket): c.count for c in board.mail.backlog} == {
+        (MailTheme.CSS, "gt7d"): 3,
+        (MailTheme.CSS, "d3_7"): 5,
+        (MailTheme.CSS, "d1_3"): 5,
+        (MailTheme.CSS, "lt1d"): 3,
+    }
+    assert board.mail.open_total == 16

@@ -24,6 +24,7 @@ from .professionals import Professional
 from .reference import AldReference, CssCeiling, ReferenceValue
 from .reimbursements import DeductibleEntry, Reimbursement
 from .seed import SeedBatch, SeedRun
+from .summaries import DeclarationOpenCount, MailFlowHour, MailOpenDay
 
 __all__ = [
     "Absence",
@@ -43,12 +44,15 @@ __all__ = [
     "DeclarationDocument",
     "DeclarationEvent",
     "DeclarationNote",
+    "DeclarationOpenCount",
     "DeductibleEntry",
     "Dependent",
     "IjPayment",
     "IssuedDocument",
     "KnowledgeArticle",
+    "MailFlowHour",
     "MailMessage",
+    "MailOpenDay",
     "MailThread",
     "MailThreadViewer",
     "Member",
