@@ -31,6 +31,11 @@ from sqlalchemy import Connection
 from advisor_desk.domain.declarations.workflow import FINAL_STATES
 from advisor_desk.domain.enums import DeclarationState, MailState
 
+# The mail summaries split each key in stripes (thread id modulo STRIPES): the threads closed
+# in one hour by one team all add to one count, whose row stays locked until each closing
+# transaction commits; spread over stripes, up to that many commit at once. Reads add them up.
+STRIPES = 8
+
 # The estimated date of a request that has none (a key cannot be NULL).
 NO_ESTIMATE = date(1, 1, 1)
 
@@ -57,6 +62,10 @@ class _Dialect:
         if self.sqlite:
             return f"substr({at}, 1, 10)"
         return f"CAST(({at} AT TIME ZONE 'UTC') AS date)"
+
+    def stripe(self) -> str:
+        """The row's stripe of its summary key (see `STRIPES`)."""
+        return f"(id % {STRIPES})" if self.sqlite else f"mod(id, {STRIPES})"
 
     def no_estimate(self) -> str:
         return f"'{NO_ESTIMATE.isoformat()}'" if self.sqlite else f"DATE '{NO_ESTIMATE}'"
@@ -129,7 +138,10 @@ def _mail_flow(d: _Dialect, src: str, sign: int) -> str:
     def answered(op: str) -> str:
         return f"CASE WHEN first_response_at {op} sla_due_at THEN {sign} ELSE 0 END"
 
-    keys = "coalesce(team_id, 0) AS team_key, coalesce(office_id, 0) AS office_key"
+    keys = (
+        f"coalesce(team_id, 0) AS team_key, coalesce(office_id, 0) AS office_key, "
+        f"{d.stripe()} AS stripe"
+    )
     return (
         f"SELECT {d.hour('created_at')} AS hour, {keys}, {sign} AS arrivals, "
         f"{answered('<=')} AS sla_met, {answered('>')} AS sla_late, 0 AS closures FROM {src} "
@@ -141,8 +153,8 @@ def _mail_flow(d: _Dialect, src: str, sign: int) -> str:
 def _mail_open(d: _Dialect, src: str, sign: int) -> str:
     return (
         f"SELECT {d.day('created_at')} AS day, theme, coalesce(team_id, 0) AS team_key, "
-        f"coalesce(office_id, 0) AS office_key, {sign} AS open_count FROM {src} "
-        f"WHERE {_in('state', OPEN_MAIL_STATES)}"
+        f"coalesce(office_id, 0) AS office_key, {d.stripe()} AS stripe, {sign} AS open_count "
+        f"FROM {src} WHERE {_in('state', OPEN_MAIL_STATES)}"
     )
 
 
@@ -156,12 +168,15 @@ def _declarations_open(d: _Dialect, src: str, sign: int) -> str:
 
 MAIL_FLOW = _Summary(
     "mail_flow_hours",
-    ("hour", "team_key", "office_key"),
+    ("hour", "team_key", "office_key", "stripe"),
     ("arrivals", "sla_met", "sla_late", "closures"),
     _mail_flow,
 )
 MAIL_OPEN = _Summary(
-    "mail_open_days", ("day", "theme", "team_key", "office_key"), ("open_count",), _mail_open
+    "mail_open_days",
+    ("day", "theme", "team_key", "office_key", "stripe"),
+    ("open_count",),
+    _mail_open,
 )
 DECLARATIONS_OPEN = _Summary(
     "declaration_open_counts",
@@ -196,7 +211,8 @@ class _Source:
 
     def row(self, record: str) -> str:
         """The trigger's OLD or NEW row as a FROM item."""
-        return f"(SELECT {', '.join(f'{record}.{c} AS {c}' for c in self.columns)}) AS r"
+        picked = ", ".join(f"{record}.{c} AS {c}" for c in ("id", *self.columns))
+        return f"(SELECT {picked}) AS r"
 
 
 SOURCES = (

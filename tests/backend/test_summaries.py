@@ -49,7 +49,7 @@ def _expected(s: Session) -> dict[str, Counter[Any]]:
     flow: Counter[Any] = Counter()
     open_days: Counter[Any] = Counter()
     for t in s.scalars(select(MailThread)):
-        keys = (t.team_id or 0, t.office_id or 0)
+        keys = (t.team_id or 0, t.office_id or 0, t.id % summaries.STRIPES)
         hour = t.created_at.replace(minute=0, second=0, microsecond=0)
         flow[(hour, *keys, "arrivals")] += 1
         if t.first_response_at is not None and t.sla_due_at is not None:
@@ -71,10 +71,10 @@ def _stored(s: Session) -> dict[str, Counter[Any]]:
     flow: Counter[Any] = Counter()
     for f in s.scalars(select(MailFlowHour)):
         for name in ("arrivals", "sla_met", "sla_late", "closures"):
-            flow[(f.hour, f.team_key, f.office_key, name)] += getattr(f, name)
+            flow[(f.hour, f.team_key, f.office_key, f.stripe, name)] += getattr(f, name)
     open_days: Counter[Any] = Counter(
         {
-            (o.day, o.theme, o.team_key, o.office_key): o.open_count
+            (o.day, o.theme, o.team_key, o.office_key, o.stripe): o.open_count
             for o in s.scalars(select(MailOpenDay))
         }
     )

@@ -2,14 +2,15 @@
 
 Nothing in the application writes these tables: the triggers on `mail_threads` and
 `declarations` keep them, in the transaction that changes the rows they count. A thread or
-a request routed to no team or office counts under key 0.
+a request routed to no team or office counts under key 0; the mail counts are split in
+stripes (thread id modulo `summaries.STRIPES`), which reads add up.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Integer
+from sqlalchemy import CheckConstraint, Integer, SmallInteger
 from sqlalchemy.orm import Mapped, mapped_column
 
 from advisor_desk.domain.enums import DeclarationKind, DeclarationState, MailTheme
@@ -32,6 +33,7 @@ class MailFlowHour(Base):
     hour: Mapped[datetime] = mapped_column(primary_key=True)
     team_key: Mapped[int] = mapped_column(Integer, primary_key=True)
     office_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    stripe: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
     arrivals: Mapped[int] = mapped_column(Integer)
     sla_met: Mapped[int] = mapped_column(Integer)
     sla_late: Mapped[int] = mapped_column(Integer)
@@ -48,6 +50,7 @@ class MailOpenDay(Base):
     theme: Mapped[MailTheme] = mapped_column(str_enum(MailTheme, "mail_theme"), primary_key=True)
     team_key: Mapped[int] = mapped_column(Integer, primary_key=True)
     office_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    stripe: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
     open_count: Mapped[int] = mapped_column(Integer)
 
 

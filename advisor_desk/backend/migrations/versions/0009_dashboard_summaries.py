@@ -47,6 +47,7 @@ def upgrade() -> None:
         sa.Column('hour', sa.DateTime(timezone=True), nullable=False),
         sa.Column('team_key', sa.Integer(), nullable=False),
         sa.Column('office_key', sa.Integer(), nullable=False),
+        sa.Column('stripe', sa.SmallInteger(), nullable=False),
         sa.Column('arrivals', sa.Integer(), nullable=False),
         sa.Column('sla_met', sa.Integer(), nullable=False),
         sa.Column('sla_late', sa.Integer(), nullable=False),
@@ -55,7 +56,9 @@ def upgrade() -> None:
             'arrivals >= 0 AND sla_met >= 0 AND sla_late >= 0 AND closures >= 0',
             name=op.f('ck_mail_flow_hours_counts'),
         ),
-        sa.PrimaryKeyConstraint('hour', 'team_key', 'office_key', name=op.f('pk_mail_flow_hours')),
+        sa.PrimaryKeyConstraint(
+            'hour', 'team_key', 'office_key', 'stripe', name=op.f('pk_mail_flow_hours')
+        ),
     )
     op.create_table(
         'mail_open_days',
@@ -63,10 +66,11 @@ def upgrade() -> None:
         sa.Column('theme', MAIL_THEME, nullable=False),
         sa.Column('team_key', sa.Integer(), nullable=False),
         sa.Column('office_key', sa.Integer(), nullable=False),
+        sa.Column('stripe', sa.SmallInteger(), nullable=False),
         sa.Column('open_count', sa.Integer(), nullable=False),
         sa.CheckConstraint('open_count >= 0', name=op.f('ck_mail_open_days_counts')),
         sa.PrimaryKeyConstraint(
-            'day', 'theme', 'team_key', 'office_key', name=op.f('pk_mail_open_days')
+            'day', 'theme', 'team_key', 'office_key', 'stripe', name=op.f('pk_mail_open_days')
         ),
     )
     op.create_table(
