@@ -29,7 +29,7 @@ from datetime import date
 from sqlalchemy import Connection
 
 from advisor_desk.domain.declarations.workflow import FINAL_STATES
-from advisor_desk.domain.enums import DeclarationState, MailState
+from advisor_desk.domain.enums import AppointmentStatus, DeclarationState, MailState
 
 # The mail summaries split each key in stripes (thread id modulo STRIPES): the threads closed
 # in one hour by one team all add to one count, whose row stays locked until each closing
@@ -40,6 +40,12 @@ STRIPES = 8
 NO_ESTIMATE = date(1, 1, 1)
 
 OPEN_MAIL_STATES = tuple(s.value for s in MailState if s is not MailState.CLOSED)
+# Appointments that hold their slot (not cancelled by the member or the office).
+BOOKED_STATUSES = tuple(
+    s.value
+    for s in AppointmentStatus
+    if s not in (AppointmentStatus.EXCUSED, AppointmentStatus.REVOKED)
+)
 OPEN_DECLARATION_STATES = tuple(s.value for s in DeclarationState if s not in FINAL_STATES)
 
 
@@ -62,6 +68,16 @@ class _Dialect:
         if self.sqlite:
             return f"substr({at}, 1, 10)"
         return f"CAST(({at} AT TIME ZONE 'UTC') AS date)"
+
+    def micros(self, later: str, earlier: str) -> str:
+        """Whole microseconds from `earlier` to `later`."""
+        if self.sqlite:
+
+            def at(x: str) -> str:
+                return f"(CAST(strftime('%s', {x}) AS INTEGER) * 1000000 + CAST(substr({x}, 21, 6) AS INTEGER))"
+
+            return f"({at(later)} - {at(earlier)})"
+        return f"CAST(round(date_part('epoch', {later} - {earlier}) * 1000000) AS bigint)"
 
     def stripe(self) -> str:
         """The row's stripe of its summary key (see `STRIPES`)."""
@@ -166,6 +182,21 @@ def _declarations_open(d: _Dialect, src: str, sign: int) -> str:
     )
 
 
+def _appointments(d: _Dialect, src: str, sign: int) -> str:
+    def where(condition: str, value: str = str(sign)) -> str:
+        return f"CASE WHEN {condition} THEN {value} ELSE 0 END"
+
+    waited = "seen_at IS NOT NULL AND arrived_at IS NOT NULL"
+    wait = f"{sign} * {d.micros('seen_at', 'arrived_at')}"
+    seen, noshow = "status = 'seen'", "status = 'noshow'"
+    return (
+        f"SELECT {d.hour('starts_at')} AS hour, office_id AS office_key, {d.stripe()} AS stripe, "
+        f"{where(_in('status', BOOKED_STATUSES))} AS booked, {where(seen)} AS seen, "
+        f"{where(noshow)} AS noshow, {where(waited, wait)} AS wait_us, {where(waited)} AS waits "
+        f"FROM {src}"
+    )
+
+
 MAIL_FLOW = _Summary(
     "mail_flow_hours",
     ("hour", "team_key", "office_key", "stripe"),
@@ -183,6 +214,13 @@ DECLARATIONS_OPEN = _Summary(
     ("kind", "state", "office_key", "estimated_key"),
     ("open_count",),
     _declarations_open,
+)
+
+APPOINTMENTS = _Summary(
+    "appointment_hours",
+    ("hour", "office_key", "stripe"),
+    ("booked", "seen", "noshow", "wait_us", "waits"),
+    _appointments,
 )
 
 
@@ -237,6 +275,13 @@ SOURCES = (
         ("kind", "state", "office_id", "estimated_on"),
         (DECLARATIONS_OPEN,),
         OPEN_DECLARATION_STATES,
+        state_is_key=True,
+    ),
+    _Source(
+        "appointments",
+        ("starts_at", "office_id", "status", "arrived_at", "seen_at"),
+        (APPOINTMENTS,),
+        BOOKED_STATUSES,
         state_is_key=True,
     ),
 )

@@ -15,7 +15,6 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Float,
     Integer,
     and_,
     bindparam,
@@ -36,7 +35,6 @@ from sqlalchemy.orm import Session
 from advisor_desk.domain.calendar import PARIS
 from advisor_desk.domain.declarations.workflow import FINAL_STATES
 from advisor_desk.domain.enums import (
-    AppointmentStatus,
     DeclarationKind,
     DeclarationState,
     MailState,
@@ -48,11 +46,10 @@ from advisor_desk.domain.permissions import Permission, permissions_of
 from advisor_desk.domain.slots import paris_day
 
 from .orm import Advisor
-from .orm.appointments import Appointment
 from .orm.base import UtcDateTime, utcnow
 from .orm.declarations import Declaration, DeclarationEvent
 from .orm.mail import MailThread
-from .orm.summaries import DeclarationOpenCount, MailFlowHour, MailOpenDay
+from .orm.summaries import AppointmentHour, DeclarationOpenCount, MailFlowHour, MailOpenDay
 from .service import Service, api
 from .snapshots import SharedSnapshot
 from .summaries import NO_ESTIMATE
@@ -76,7 +73,6 @@ from .supervision_dto import (
 MAX_PERIOD_DAYS = 366
 MAX_REBALANCE = 500
 DECISIONS = (DeclarationState.ACCEPTED, DeclarationState.REFUSED)
-CANCELLED = (AppointmentStatus.EXCUSED, AppointmentStatus.REVOKED)
 # IN (…) rather than <> 'closed': the planner can then use the indexes led by `state`.
 OPEN_MAIL_STATES = tuple(s for s in MailState if s is not MailState.CLOSED)
 OPEN_DECLARATION_STATES = tuple(s for s in DeclarationState if s not in FINAL_STATES)
@@ -93,14 +89,6 @@ def _now() -> datetime:
 
 
 # -- portable SQL pieces ----------------------------------------------------------------
-
-
-def _seconds(sqlite: bool, later: Any, earlier: Any) -> ColumnElement[float]:
-    """`later − earlier` in seconds, computed by the database."""
-    if sqlite:
-        return (func.julianday(later) - func.julianday(earlier)) * 86400.0
-    # date_part is double precision; EXTRACT is numeric (PostgreSQL 14+), slower per row.
-    return func.date_part("epoch", later - earlier, type_=Float)
 
 
 # The fund's calendar: the period's days and the per-day figures are Europe/Paris days.
@@ -681,22 +669,21 @@ class SupervisionService(Service):
         return decisions, per_agent
 
     def _appointments(self, s: Session, p: _Period) -> AppointmentStats:
-        a = Appointment
-        day = _day(p, a.starts_at)
-        waited = and_(a.seen_at.is_not(None), a.arrived_at.is_not(None))
+        h = AppointmentHour
+        day = _day(p, h.hour)
         # Cancelled appointments are not booked, but the average wait counts every arrival.
         rows = s.execute(
             select(
-                a.office_id,
+                h.office_key,
                 day,
-                _count_if(a.status.not_in(CANCELLED)),
-                _count_if(a.status == AppointmentStatus.SEEN),
-                _count_if(a.status == AppointmentStatus.NOSHOW),
-                func.sum(case((waited, _seconds(p.sqlite, a.seen_at, a.arrived_at)))),
-                _count_if(waited),
+                func.sum(h.booked),
+                func.sum(h.seen),
+                func.sum(h.noshow),
+                func.sum(h.wait_us),
+                func.sum(h.waits),
             )
-            .where(self._office_scope(a.office_id), _in(a.starts_at, p))
-            .group_by(a.office_id, day)
+            .where(self._office_scope(h.office_key), _in(h.hour, p))
+            .group_by(h.office_key, day)
         ).all()
         occupancy = tuple(
             sorted(
@@ -710,12 +697,12 @@ class SupervisionService(Service):
         )
         total_seen = sum(c.seen for c in occupancy)
         total_noshow = sum(c.noshow for c in occupancy)
-        wait_s = sum(float(w or 0) for *_, w, _ in rows)
+        wait_us = sum(int(w or 0) for *_, w, _ in rows)
         waits = sum(int(n or 0) for *_, n in rows)
         return AppointmentStats(
             occupancy=occupancy,
             noshow_rate=_rate(total_noshow, total_seen + total_noshow),
-            avg_wait_min=wait_s / waits / 60 if waits else None,
+            avg_wait_min=wait_us / waits / 60e6 if waits else None,
         )
 
     # -- rebalancing ------------------------------------------------------------------

@@ -401,6 +401,9 @@ def test_dashboard_summaries_count_the_seeded_rows(seeded: Engine) -> None:
         assert one("SELECT sum(open_count) FROM mail_open_days") == one(
             "SELECT count(*) FROM mail_threads WHERE state <> 'closed'"
         )
+        assert one("SELECT sum(booked) FROM appointment_hours") == one(
+            "SELECT count(*) FROM appointments WHERE status NOT IN ('excused', 'revoked')"
+        )
         assert one("SELECT sum(open_count) FROM declaration_open_counts") == one(
             "SELECT count(*) FROM declarations"
             " WHERE state IN ('received', 'in_instruction', 'waiting_member')"

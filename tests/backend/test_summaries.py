@@ -15,6 +15,10 @@ from sqlalchemy.orm import Session
 from advisor_desk.backend import summaries
 from advisor_desk.backend.engine import session_scope
 from advisor_desk.backend.orm import (
+    Advisor,
+    Appointment,
+    AppointmentHour,
+    AppointmentReason,
     Declaration,
     DeclarationOpenCount,
     MailFlowHour,
@@ -25,6 +29,8 @@ from advisor_desk.backend.orm import (
     Team,
 )
 from advisor_desk.domain.enums import (
+    AppointmentChannel,
+    AppointmentStatus,
     DeclarationKind,
     DeclarationState,
     FilingChannel,
@@ -64,7 +70,19 @@ def _expected(s: Session) -> dict[str, Counter[Any]]:
         if d.state in OPEN_DECLARATIONS:
             estimated = d.estimated_on or summaries.NO_ESTIMATE
             requests[(d.kind, d.state, d.office_id or 0, estimated)] += 1
-    return {"flow": flow, "open": open_days, "requests": requests}
+    slots: Counter[Any] = Counter()
+    for a in s.scalars(select(Appointment)):
+        key = (a.starts_at.replace(minute=0, second=0, microsecond=0), a.office_id, a.id % 8)
+        if a.status not in (AppointmentStatus.EXCUSED, AppointmentStatus.REVOKED):
+            slots[(*key, "booked")] += 1
+        if a.status is AppointmentStatus.SEEN:
+            slots[(*key, "seen")] += 1
+        if a.status is AppointmentStatus.NOSHOW:
+            slots[(*key, "noshow")] += 1
+        if a.seen_at is not None and a.arrived_at is not None:
+            slots[(*key, "waits")] += 1
+            slots[(*key, "wait_us")] += (a.seen_at - a.arrived_at) // timedelta(microseconds=1)
+    return {"flow": flow, "open": open_days, "requests": requests, "slots": slots}
 
 
 def _stored(s: Session) -> dict[str, Counter[Any]]:
@@ -84,10 +102,19 @@ def _stored(s: Session) -> dict[str, Counter[Any]]:
             for r in s.scalars(select(DeclarationOpenCount))
         }
     )
+    slots: Counter[Any] = Counter()
+    for h in s.scalars(select(AppointmentHour)):
+        for name in ("booked", "seen", "noshow", "wait_us", "waits"):
+            slots[(h.hour, h.office_key, h.stripe, name)] += getattr(h, name)
     # Rows whose counts came back to zero stay; they count nothing.
     return {
         name: +counter
-        for name, counter in {"flow": flow, "open": open_days, "requests": requests}.items()
+        for name, counter in {
+            "flow": flow,
+            "open": open_days,
+            "requests": requests,
+            "slots": slots,
+        }.items()
     }
 
 
@@ -142,6 +169,14 @@ class World:
                 *s.scalars(select(Office.id).where(Office.id != office.id)),
             ]
             self.teams = [None, team.id, *s.scalars(select(Team.id).where(Team.id != team.id))]
+            reason = AppointmentReason(
+                code="SUMM", label="Test", duration_min=15, channel=AppointmentChannel.OFFICE
+            )
+            s.add(reason)
+            s.flush()
+            self.reason = reason.id
+            self.advisor = s.scalars(select(Advisor.id)).first()
+        self.slot = 0
 
     def instant(self) -> datetime:
         return NOW - timedelta(
@@ -212,6 +247,43 @@ class World:
             return {"assigned_agent_id": None, "escalated": True}
         return {"state": rnd.choice(list(MailState))}
 
+    def appointment_slot(self) -> dict[str, Any]:
+        """A start no other appointment of the advisor overlaps (half an hour apart)."""
+        self.slot += 1
+        starts = NOW - timedelta(days=3) + timedelta(minutes=30 * self.slot)
+        return {"starts_at": starts, "ends_at": starts + timedelta(minutes=15)}
+
+    def appointment(self) -> dict[str, Any]:
+        return {
+            "member_id": self.member,
+            "office_id": self.rnd.choice([o for o in self.offices if o is not None]),
+            "advisor_id": self.advisor,
+            "reason_id": self.reason,
+            "status": AppointmentStatus.UNKNOWN,
+            "booked_at": NOW - timedelta(days=5),
+            **self.appointment_slot(),
+            **self.appointment_change(),
+        }
+
+    def appointment_change(self) -> dict[str, Any]:
+        rnd = self.rnd
+        change = rnd.choice(["seen", "noshow", "cancel", "wait", "move", "office"])
+        arrived = NOW - timedelta(minutes=rnd.randrange(600), microseconds=rnd.randrange(10**6))
+        if change == "seen":
+            seen = arrived + timedelta(
+                seconds=rnd.randrange(3600), microseconds=rnd.randrange(10**6)
+            )
+            return {"status": AppointmentStatus.SEEN, "arrived_at": arrived, "seen_at": seen}
+        if change == "noshow":
+            return {"status": AppointmentStatus.NOSHOW, "arrived_at": None, "seen_at": None}
+        if change == "cancel":
+            return {"status": rnd.choice([AppointmentStatus.EXCUSED, AppointmentStatus.REVOKED])}
+        if change == "wait":
+            return {"status": AppointmentStatus.WAITING, "arrived_at": arrived, "seen_at": None}
+        if change == "move":
+            return self.appointment_slot()
+        return {"office_id": rnd.choice([o for o in self.offices if o is not None])}
+
     def declaration_change(self) -> dict[str, Any]:
         rnd = self.rnd
         change = rnd.choice(["state", "office", "estimate", "kind"])
@@ -230,7 +302,7 @@ class World:
 
 def _step(world: World, s: Session) -> None:
     rnd = world.rnd
-    action = rnd.randrange(8)
+    action = rnd.randrange(11)
     thread_ids = list(s.scalars(select(MailThread.id)))
     request_ids = list(s.scalars(select(Declaration.id)))
     if action == 0 or not thread_ids:
@@ -256,6 +328,20 @@ def _step(world: World, s: Session) -> None:
         )
     elif action == 6:
         s.execute(delete(Declaration).where(Declaration.id == rnd.choice(request_ids)))
+    elif action in (8, 9, 10):
+        appointment_ids = list(s.scalars(select(Appointment.id)))
+        if action == 8 or not appointment_ids:
+            s.execute(
+                insert(Appointment), [world.appointment() for _ in range(rnd.randrange(1, 4))]
+            )
+        elif action == 9:
+            appointment = s.get(Appointment, rnd.choice(appointment_ids))
+            assert appointment is not None
+            for name, value in world.appointment_change().items():
+                setattr(appointment, name, value)
+            s.flush()
+        else:
+            s.execute(delete(Appointment).where(Appointment.id == rnd.choice(appointment_ids)))
     else:
         # Through the ORM, as the services do.
         thread = s.get(MailThread, rnd.choice(thread_ids))

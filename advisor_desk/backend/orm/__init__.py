@@ -24,7 +24,7 @@ from .professionals import Professional
 from .reference import AldReference, CssCeiling, ReferenceValue
 from .reimbursements import DeductibleEntry, Reimbursement
 from .seed import SeedBatch, SeedRun
-from .summaries import DeclarationOpenCount, MailFlowHour, MailOpenDay
+from .summaries import AppointmentHour, DeclarationOpenCount, MailFlowHour, MailOpenDay
 
 __all__ = [
     "Absence",
@@ -33,6 +33,7 @@ __all__ = [
     "Ald",
     "AldReference",
     "Appointment",
+    "AppointmentHour",
     "AppointmentReason",
     "AuditEvent",
     "BankAccount",

@@ -1,16 +1,16 @@
 """Dashboard summaries: counts kept by database triggers (see `backend/summaries.py`).
 
-Nothing in the application writes these tables: the triggers on `mail_threads` and
-`declarations` keep them, in the transaction that changes the rows they count. A thread or
-a request routed to no team or office counts under key 0; the mail counts are split in
-stripes (thread id modulo `summaries.STRIPES`), which reads add up.
+Nothing in the application writes these tables: the triggers on `mail_threads`,
+`declarations` and `appointments` keep them, in the transaction that changes the rows they count. A thread or
+a request routed to no team or office counts under key 0; the mail and appointment counts are split in
+stripes (row id modulo `summaries.STRIPES`), which reads add up.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Integer, SmallInteger
+from sqlalchemy import BigInteger, CheckConstraint, Integer, SmallInteger
 from sqlalchemy.orm import Mapped, mapped_column
 
 from advisor_desk.domain.enums import DeclarationKind, DeclarationState, MailTheme
@@ -69,3 +69,22 @@ class DeclarationOpenCount(Base):
     office_key: Mapped[int] = mapped_column(Integer, primary_key=True)
     estimated_key: Mapped[date] = mapped_column(primary_key=True)
     open_count: Mapped[int] = mapped_column(Integer)
+
+
+class AppointmentHour(Base):
+    """Appointments per UTC hour of their start and office: booked (not cancelled), seen, not
+    come, and the wait of those seen after arriving (microseconds, summed)."""
+
+    __tablename__ = "appointment_hours"
+    __table_args__ = (
+        CheckConstraint("booked >= 0 AND seen >= 0 AND noshow >= 0 AND waits >= 0", name="counts"),
+    )
+
+    hour: Mapped[datetime] = mapped_column(primary_key=True)
+    office_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    stripe: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    booked: Mapped[int] = mapped_column(Integer)
+    seen: Mapped[int] = mapped_column(Integer)
+    noshow: Mapped[int] = mapped_column(Integer)
+    wait_us: Mapped[int] = mapped_column(BigInteger)
+    waits: Mapped[int] = mapped_column(Integer)

@@ -1,13 +1,14 @@
-"""dashboard summaries: per-hour mail flow, open threads and open requests, kept by triggers
+"""dashboard summaries: mail flow, open threads, open requests, appointments, kept by triggers
 
 Revision ID: 0009
 Revises: 0008
 Create Date: 2026-11-26
 
 At a million threads the dashboard spent most of its time counting rows: a month's arrivals
-and closures per day, the open threads by theme and age, the open requests by kind and state.
-The database now keeps those counts in three summary tables, updated by triggers in the
-transaction that changes a thread or a request (see advisor_desk/backend/summaries.py), and
+and closures per day, the open threads by theme and age, the open requests by kind and state,
+the appointments per office and day. The database now keeps those counts in four summary
+tables, updated by triggers in the transaction that changes a thread, a request or an
+appointment (see advisor_desk/backend/summaries.py), and
 counted once here from the existing rows. Threads not yet answered are found through a small
 partial index (their deadline may pass at any moment, so they are not summarised).
 """
@@ -85,6 +86,24 @@ def upgrade() -> None:
             'kind', 'state', 'office_key', 'estimated_key', name=op.f('pk_declaration_open_counts')
         ),
     )
+    op.create_table(
+        'appointment_hours',
+        sa.Column('hour', sa.DateTime(timezone=True), nullable=False),
+        sa.Column('office_key', sa.Integer(), nullable=False),
+        sa.Column('stripe', sa.SmallInteger(), nullable=False),
+        sa.Column('booked', sa.Integer(), nullable=False),
+        sa.Column('seen', sa.Integer(), nullable=False),
+        sa.Column('noshow', sa.Integer(), nullable=False),
+        sa.Column('wait_us', sa.BigInteger(), nullable=False),
+        sa.Column('waits', sa.Integer(), nullable=False),
+        sa.CheckConstraint(
+            'booked >= 0 AND seen >= 0 AND noshow >= 0 AND waits >= 0',
+            name=op.f('ck_appointment_hours_counts'),
+        ),
+        sa.PrimaryKeyConstraint(
+            'hour', 'office_key', 'stripe', name=op.f('pk_appointment_hours')
+        ),
+    )
     # The period's threads without an answer yet, and their deadline.
     op.create_index(
         'ix_mail_threads_unanswered',
@@ -99,6 +118,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     summaries.uninstall(op.get_bind())
     op.drop_index('ix_mail_threads_unanswered', table_name='mail_threads')
+    op.drop_table('appointment_hours')
     op.drop_table('declaration_open_counts')
     op.drop_table('mail_open_days')
     op.drop_table('mail_flow_hours')
