@@ -6,12 +6,15 @@ import inspect
 import json
 import time
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3 import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import ConnectionPool
 
 from advisor_desk.domain.errors import (
     ERROR_CLASSES,
@@ -22,12 +25,15 @@ from advisor_desk.domain.errors import (
 
 from .facade import SERVICES, BoundBackend
 from .service import AdvisorInfo, Service, api_info, api_methods
-from .wire import WireError, from_wire, to_wire
+from .wire import WireError, decoder, encoder, from_wire
 
 DEFAULT_TIMEOUT = (3.05, 30.0)  # connect (just over a TCP retransmission), read
 READ_RETRIES = 2  # extra attempts, for idempotent reads only
 RETRY_BACKOFF_S = 0.2  # then doubled: 0.2 s, 0.4 s
 POOL_SIZE = 16  # connections kept to the server: one per GUI worker thread is plenty
+
+# Both ends' JSON: compact, ASCII only (nothing to mis-encode on the way), no NaN literals.
+_ENCODE_JSON = json.JSONEncoder(ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode
 
 
 class RemoteBackend:
@@ -62,11 +68,14 @@ class RemoteBackend:
         environment = self._http.merge_environment_settings(self.base_url, {}, None, None, None)
         self._http.trust_env = False
         self._http.proxies.update(environment["proxies"])
+        # Given to each send: what requests would otherwise work out again from the URL
+        # (the session's proxies, the environment being out of the picture).
+        self._proxies: dict[str, str] = dict(self._http.proxies)
         # A CA bundle for a private PKI; otherwise the environment's or certifi's authorities.
         found = environment.get("verify")
         self._verify: str | bool = ca_bundle or (found if isinstance(found, str | bool) else True)
         # Retries are ours (reads only): urllib3 must not silently resend a write.
-        adapter = HTTPAdapter(pool_connections=1, pool_maxsize=POOL_SIZE, max_retries=0)
+        adapter = _ApiAdapter(pool_connections=1, pool_maxsize=POOL_SIZE, max_retries=0)
         self._http.mount("http://", adapter)
         self._http.mount("https://", adapter)
         self._http.headers.update(
@@ -122,14 +131,15 @@ class RemoteBackend:
         self, path: str, payload: dict[str, Any], *, token: str | None, retry: bool = False
     ) -> Any:
         """POST JSON, return the decoded JSON result or raise the server's typed error."""
-        body = json.dumps(payload, ensure_ascii=True, allow_nan=False, separators=(",", ":"))
+        body = _ENCODE_JSON(payload).encode("ascii")
         attempts = 1 + (READ_RETRIES if retry else 0)
         for attempt in range(attempts):
             try:
                 response = self._http.send(
-                    self._prepared(path, body.encode("ascii"), token),
+                    self._prepared(path, body, token),
                     timeout=self.timeout,
                     verify=self._verify,
+                    proxies=self._proxies,
                     allow_redirects=False,  # an API answer, never a redirection to follow
                 )
             except requests.exceptions.SSLError as exc:
@@ -193,13 +203,15 @@ def _incompatible() -> BackendUnavailable:
 
 
 def _result(response: requests.Response) -> Any:
+    # json.loads on the bytes (UTF-8, or UTF-16/32 by their BOM or zeros, as RFC 8259 and
+    # requests' Response.json() read them), without decoding the whole body to text first.
     if response.status_code == 200:
         try:
-            return response.json()
-        except ValueError:
+            return json.loads(response.content)
+        except ValueError:  # JSONDecodeError, UnicodeDecodeError
             raise _incompatible() from None
     try:
-        error = response.json()["error"]
+        error = json.loads(response.content)["error"]
         code, message = str(error["code"]), str(error["message"])
         field = error.get("field")
     except (ValueError, KeyError, TypeError):
@@ -266,17 +278,20 @@ def _remote_method(
     hints = _hints(fn)
     signature = inspect.signature(fn)
     public = signature.replace(parameters=list(signature.parameters.values())[1:])
-    result_hint = hints.get("return", type(None))
+    # The codecs of the parameters and of the result, looked up once.
+    encoders = {name: encoder(hints[name]) for name in public.parameters}
+    decode_result = decoder(hints.get("return", type(None)))
     info = api_info(fn)
     assert info is not None
     path = f"/api/{service}/{method}"
+    retry = info.readonly
 
     def call(*args: Any, **kwargs: Any) -> Any:
         bound = public.bind(*args, **kwargs)  # TypeError on a wrong call, as the real method
-        payload = {name: to_wire(value, hints[name]) for name, value in bound.arguments.items()}
-        data = client.post(path, payload, token=token, retry=info.readonly)
+        payload = {name: encoders[name](value) for name, value in bound.arguments.items()}
+        data = client.post(path, payload, token=token, retry=retry)
         try:
-            return from_wire(data, result_hint)
+            return decode_result(data)
         except WireError:
             raise _incompatible() from None
 
@@ -290,3 +305,144 @@ def _remote_method(
 
 def _hints(fn: Callable[..., Any]) -> dict[str, Any]:
     return typing.get_type_hints(fn)
+
+
+class _HTTPConnection(HTTPConnection):
+    """An HTTP connection that sends a request's headers and its body (bytes) in one write.
+
+    http.client, under urllib3, writes the headers, then the body: the server wakes up for
+    the headers, then again for the body. One write is one wake-up, and one segment on the
+    wire. Used through the pools' `ConnectionCls`, urllib3's documented extension point.
+    """
+
+    _body: bytes | None = None  # from request() to endheaders()
+    _joined: bytes | None = None  # from endheaders() to the send() of the headers
+
+    def request(  # type: ignore[override]  # urllib3's own signature (it ignores it too)
+        self,
+        method: str,
+        url: str,
+        body: Any = None,
+        headers: Mapping[str, str] | None = None,
+        *,
+        chunked: bool = False,
+        preload_content: bool = True,
+        decode_content: bool = True,
+        enforce_content_length: bool = True,
+    ) -> None:
+        # Framed by its Content-Length (requests' headers are case-insensitive): urllib3
+        # has nothing to add to it, and sends it after the headers unless given None.
+        if type(body) is bytes and not chunked and headers and "Content-Length" in headers:
+            self._body, body = body, None
+        try:
+            super().request(
+                method,
+                url,
+                body,
+                headers,
+                chunked=chunked,
+                preload_content=preload_content,
+                decode_content=decode_content,
+                enforce_content_length=enforce_content_length,
+            )
+        finally:
+            self._body = None
+
+    def endheaders(self, message_body: Any = None, *, encode_chunked: bool = False) -> None:
+        body, self._body = self._body, None
+        if body is None:
+            super().endheaders(message_body, encode_chunked=encode_chunked)
+            return
+        if self.sock is None:
+            self.connect()  # first, and alone: a proxy tunnel's CONNECT is written from here
+        self._joined = body
+        try:
+            super().endheaders(message_body, encode_chunked=encode_chunked)
+            if self._joined is not None:  # not taken by send(): write it now, never lose it
+                super().send(self._joined)
+        finally:
+            self._joined = None
+
+    def send(self, data: Any) -> None:
+        body, self._joined = self._joined, None
+        if body is not None:
+            if isinstance(data, bytes):
+                data += body
+            else:
+                super().send(data)
+                data = body
+        super().send(data)
+
+
+class _HTTPSConnection(_HTTPConnection, HTTPSConnection):
+    pass
+
+
+class _HTTPPool(HTTPConnectionPool):
+    ConnectionCls = _HTTPConnection
+
+
+class _HTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _HTTPSConnection
+
+
+class _ApiAdapter(HTTPAdapter):
+    """requests' adapter for the API: one write per request, and per-call lookups done once.
+
+    On every call HTTPAdapter parses the URL over and over (proxy, pool key, request target),
+    finds the pool under a lock and, given a CA bundle, stats it (three times on HTTPS). The
+    client always sends to one server with the same settings: the answers are kept per URL
+    and settings, a closed pool is asked for again, and close() forgets them all.
+    """
+
+    _pools: dict[tuple[Any, ...], ConnectionPool]
+    _targets: dict[tuple[Any, ...], str]
+    _verified: tuple[Any, ...] | None
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+        self._forget()
+
+    def get_connection_with_tls_context(
+        self,
+        request: requests.PreparedRequest,
+        verify: bool | str | None,
+        proxies: Mapping[str, str] | None = None,
+        cert: tuple[str, str] | str | None = None,
+    ) -> ConnectionPool:
+        key = (request.url, verify, cert, _settings(proxies))
+        pool = self._pools.get(key)
+        if pool is None or getattr(pool, "pool", None) is None:  # none yet, or closed since
+            pool = super().get_connection_with_tls_context(request, verify, proxies, cert)
+            self._pools[key] = pool
+        return pool
+
+    def cert_verify(self, conn: Any, url: Any, verify: Any, cert: Any) -> None:
+        # It sets the same TLS attributes on the same pool each time: once is enough.
+        done = (conn, verify, cert)
+        if self._verified != done:
+            super().cert_verify(conn, url, verify, cert)  # type: ignore[no-untyped-call]
+            self._verified = done
+
+    def request_url(
+        self, request: requests.PreparedRequest, proxies: Mapping[str, str] | None
+    ) -> str:
+        key = (request.url, _settings(proxies))
+        target = self._targets.get(key)
+        if target is None:
+            target = self._targets[key] = super().request_url(request, proxies)
+        return target
+
+    def close(self) -> None:
+        self._forget()
+        super().close()
+
+    def _forget(self) -> None:
+        self._pools = {}
+        self._targets = {}
+        self._verified = None
+
+
+def _settings(proxies: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    return tuple(proxies.items()) if proxies else ()

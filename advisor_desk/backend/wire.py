@@ -7,6 +7,7 @@ import binascii
 import dataclasses
 import functools
 import math
+import operator
 import types
 import typing
 from collections.abc import Callable
@@ -51,6 +52,16 @@ def to_wire(value: Any, hint: Any) -> Any:
 def from_wire(data: Any, hint: Any) -> Any:
     """Decoded JSON data back as a value of type `hint`; WireError if it does not fit."""
     return _codec(hint)[1](data)
+
+
+def encoder(hint: Any) -> Encoder:
+    """to_wire for one hint, looked up once: for callers that encode the same type again and again."""
+    return _codec(hint)[0]
+
+
+def decoder(hint: Any) -> Decoder:
+    """from_wire for one hint, looked up once (see `encoder`)."""
+    return _codec(hint)[1]
 
 
 def unsupported(hint: Any) -> list[str]:
@@ -366,20 +377,21 @@ def _enum_codec(cls: type[Enum]) -> tuple[Encoder, Decoder]:
     kinds = {type(m.value) for m in cls}
     if not kinds <= {str, int}:
         raise TypeError(f"enum {cls.__name__} has values neither str nor int")
-    by_value = {m.value: m for m in cls}
+    # Keyed by the value's exact type too: JSON true (== 1) must not become the member whose
+    # value is 1, nor "1" the member whose value is 1.
+    by_value = {(type(m.value), m.value): m for m in cls}
 
     def encode(value: Any) -> Any:
-        if not isinstance(value, cls):
+        # `_value_` is the attribute that Enum.value, a Python-level property, reads.
+        if type(value) is not cls and not isinstance(value, cls):
             raise TypeError(f"expected {cls.__name__}, got {type(value).__name__}: {value!r:.80}")
-        return value.value
+        return value._value_
 
     def decode(data: Any) -> Any:
-        # type() check: JSON true must not become the member whose value is 1.
-        if type(data) in (str, int):
-            member = by_value.get(data)
-            if member is not None and type(member.value) is type(data):
-                return member
-        raise WireError(f"valeur inconnue pour {cls.__name__} : {data!r:.40}")
+        try:
+            return by_value[type(data), data]
+        except (KeyError, TypeError):
+            raise WireError(f"valeur inconnue pour {cls.__name__} : {data!r:.40}") from None
 
     return encode, decode
 
@@ -426,13 +438,17 @@ def _sequence_codec(item: Any, build: Callable[[Any], Any], what: str) -> tuple[
     def decode(data: Any) -> Any:
         if not isinstance(data, list):
             raise WireError(f"tableau attendu, {_kind(data)} reçu")
-        out = []
+        try:
+            return build([dec(v) for v in data])
+        except WireError:
+            pass
+        # Decode again, item by item, only to say which one is wrong.
         for i, v in enumerate(data):
             try:
-                out.append(dec(v))
+                dec(v)
             except WireError as exc:
                 raise exc.within(f"[{i}]") from None
-        return build(out)
+        raise AssertionError("unreachable")  # pragma: no cover - the decoders are pure
 
     return encode, decode
 
@@ -523,60 +539,272 @@ def _dataclass_fields(cls: type) -> tuple[tuple[str, Any], ...]:
     return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls) if f.init)
 
 
+# The exact types a field's value may have to be copied as is, its codec being the identity for
+# them: one type test instead of a call per field, for the common case (a str, int, None…).
+_ENCODED_AS_IS: dict[Any, frozenset[type]] = {
+    str: frozenset({str}),
+    int: frozenset({int}),  # not bool: its encoder refuses True where an int is expected
+    bool: frozenset({bool}),
+}
+_DECODED_AS_IS: dict[Any, frozenset[type]] = {
+    **_ENCODED_AS_IS,
+    float: frozenset({float}),  # not int: 2 decodes to 2.0
+}
+_NONE_TYPE = frozenset({type(None)})
+
+
+def _as_is(hint: Any, table: dict[Any, frozenset[type]]) -> frozenset[type]:
+    """The exact types that `hint`'s codec (from `table`) passes through unchanged."""
+    hint = _strip(hint)
+    if hint is None or hint is type(None):
+        return _NONE_TYPE
+    if _is_union(hint):
+        args = typing.get_args(hint)
+        others = [a for a in args if a is not type(None)]
+        if len(others) == 1 and len(args) == 2:
+            return _NONE_TYPE | _as_is(others[0], table)
+        return frozenset()
+    return table.get(hint, frozenset())
+
+
+@dataclasses.dataclass(frozen=True)
+class _Field:
+    name: str
+    encode: Encoder
+    decode: Decoder
+    encoded_as_is: frozenset[type]
+    decoded_as_is: frozenset[type]
+    optional: bool  # has a default: may be left out on the wire
+
+
+_ABSENT = object()
+
+
 def _dataclass_codec(cls: type) -> tuple[Encoder, Decoder]:
+    """A dataclass's codec: a function written for it (_compile), and a field-by-field walk.
+
+    The walk (`checked_encode`, `checked_decode`) says which field is wrong and how; the
+    compiled functions handle the well-formed value with no loop and no call per plain field,
+    and hand anything else to the walk, so errors are the walk's, word for word.
+    """
     if not cls.__dataclass_params__.frozen:  # type: ignore[attr-defined]
         raise TypeError(f"dataclass {cls.__name__} is not frozen")
+    names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+    known = frozenset(names)
+    values_of = _getter(names)
+    restorable = _restorable(cls, names)
     # Field codecs are built on first use so that a dataclass may contain itself (a tree).
-    compiled: list[tuple[str, Encoder, Decoder, bool]] = []
-    required: set[str] = set()
+    # Built whole, then published: a thread never sees half of them.
+    specs: tuple[_Field, ...] | None = None
+    compiled: tuple[Encoder, Decoder] | None = None
 
-    def fields() -> list[tuple[str, Encoder, Decoder, bool]]:
-        if not compiled:
+    def fields() -> tuple[_Field, ...]:
+        nonlocal specs
+        if specs is None:
             defaults = {
                 f.name
                 for f in dataclasses.fields(cls)
                 if f.default is not dataclasses.MISSING
                 or f.default_factory is not dataclasses.MISSING
             }
+            built = []
             for name, hint in _dataclass_fields(cls):
                 enc, dec = _codec(hint)
-                compiled.append((name, enc, dec, name in defaults))
-                if name not in defaults:
-                    required.add(name)
-        return compiled
+                built.append(
+                    _Field(
+                        name,
+                        enc,
+                        dec,
+                        _as_is(hint, _ENCODED_AS_IS),
+                        _as_is(hint, _DECODED_AS_IS),
+                        name in defaults,
+                    )
+                )
+            specs = tuple(built)
+        return specs
 
-    def encode(value: Any) -> dict[str, Any]:
-        if type(value) is not cls:
-            raise TypeError(f"expected {cls.__name__}, got {type(value).__name__}")
-        out = {}
-        for name, enc, _dec, _opt in fields():
-            try:
-                out[name] = enc(getattr(value, name))
-            except TypeError as exc:
-                raise TypeError(f"{cls.__name__}.{name}: {exc}") from None
-        return out
-
-    def decode(data: Any) -> Any:
-        if not isinstance(data, dict):
-            raise WireError(f"objet {cls.__name__} attendu, {_kind(data)} reçu")
-        specs = fields()
-        unknown = data.keys() - {name for name, *_ in specs}
-        if unknown:
-            raise WireError(f"champ inconnu : {sorted(map(str, unknown))[0]!r:.40}")
-        kwargs = {}
-        for name, _enc, dec, optional in specs:
-            if name not in data:
-                if optional:
-                    continue
-                raise WireError("champ manquant", name)
-            try:
-                kwargs[name] = dec(data[name])
-            except WireError as exc:
-                raise exc.within(name) from None
+    def construct(kwargs: dict[str, Any]) -> Any:
+        if restorable and len(kwargs) == len(names):
+            instance: Any = object.__new__(cls)
+            instance.__dict__.update(kwargs)
+            return instance
         try:
             return cls(**kwargs)
         except (TypeError, ValueError) as exc:
             # __post_init__ checks of the dataclass itself.
             raise WireError(f"{cls.__name__} refusé : {exc}") from None
 
+    def checked_encode(value: Any) -> dict[str, Any]:
+        if type(value) is not cls:
+            raise TypeError(f"expected {cls.__name__}, got {type(value).__name__}")
+        out = {}
+        for spec, v in zip(fields(), values_of(value), strict=True):
+            if type(v) in spec.encoded_as_is:
+                out[spec.name] = v
+                continue
+            try:
+                out[spec.name] = spec.encode(v)
+            except TypeError as exc:
+                raise TypeError(f"{cls.__name__}.{spec.name}: {exc}") from None
+        return out
+
+    def checked_decode(data: Any) -> Any:
+        if not isinstance(data, dict):
+            raise WireError(f"objet {cls.__name__} attendu, {_kind(data)} reçu")
+        if not known.issuperset(data):
+            unknown = data.keys() - known
+            raise WireError(f"champ inconnu : {sorted(map(str, unknown))[0]!r:.40}")
+        kwargs = {}
+        for spec in fields():
+            v = data.get(spec.name, _ABSENT)
+            if v is _ABSENT:
+                if spec.optional:
+                    continue
+                raise WireError("champ manquant", spec.name)
+            if type(v) in spec.decoded_as_is:
+                kwargs[spec.name] = v
+                continue
+            try:
+                kwargs[spec.name] = spec.decode(v)
+            except WireError as exc:
+                raise exc.within(spec.name) from None
+        return construct(kwargs)
+
+    def codecs() -> tuple[Encoder, Decoder]:
+        nonlocal compiled
+        if compiled is None:
+            compiled = _compile(
+                cls, fields(), values_of, known, construct, checked_encode, checked_decode
+            )
+        return compiled
+
+    def encode(value: Any) -> dict[str, Any]:
+        result: dict[str, Any] = (compiled or codecs())[0](value)
+        return result
+
+    def decode(data: Any) -> Any:
+        return (compiled or codecs())[1](data)
+
     return encode, decode
+
+
+def _compile(
+    cls: type,
+    fields: tuple[_Field, ...],
+    values_of: Callable[[Any], tuple[Any, ...]],
+    known: frozenset[str],
+    construct: Callable[[dict[str, Any]], Any],
+    checked_encode: Encoder,
+    checked_decode: Decoder,
+) -> tuple[Encoder, Decoder]:
+    """The encoder and decoder of one dataclass, written out field by field and compiled.
+
+    As dataclasses writes __init__: straight-line code, a plain field (str, int, None…)
+    costing one type test. For `Alert(kind: AlertKind, on: date | None, count: int)`:
+
+        def encode(value):
+            if type(value) is not cls:
+                return checked_encode(value)
+            try:
+                v0, v1, v2 = values_of(value)
+                v0 = enc0(v0)
+                if v1 is not None: v1 = enc1(v1)
+                if type(v2) is not T2: v2 = enc2(v2)
+                return {'kind': v0, 'on': v1, 'count': v2}
+            except TypeError:
+                return checked_encode(value)
+
+    and the decoder alike (a missing key, a WireError: checked_decode). The generated text
+    holds only identifiers of its own and the fields' names as literals (repr).
+    """
+    scope: dict[str, Any] = {
+        "cls": cls,
+        "values_of": values_of,
+        "known": known,
+        "construct": construct,
+        "checked_encode": checked_encode,
+        "checked_decode": checked_decode,
+        "WireError": WireError,
+    }
+    unpack = "".join(f"v{i}, " for i in range(len(fields)))
+    built = "{" + ", ".join(f"{f.name!r}: v{i}" for i, f in enumerate(fields)) + "}"
+    encode = [
+        "def encode(value):",
+        "    if type(value) is not cls:",
+        "        return checked_encode(value)",
+        "    try:",
+    ]
+    decode = [
+        "def decode(data):",
+        "    if type(data) is not dict or not known.issuperset(data):",
+        "        return checked_decode(data)",
+        "    try:",
+    ]
+    if fields:
+        encode.append(f"        {unpack}= values_of(value)")
+    for i, f in enumerate(fields):
+        scope[f"enc{i}"], scope[f"dec{i}"] = f.encode, f.decode
+        encode.append("        " + _convert(f"v{i}", f.encoded_as_is, f"enc{i}", scope))
+        decode.append(f"        v{i} = data[{f.name!r}]")
+        decode.append("        " + _convert(f"v{i}", f.decoded_as_is, f"dec{i}", scope))
+    encode += [
+        f"        return {built}",
+        "    except TypeError:",
+        "        return checked_encode(value)  # raises, naming the field",
+    ]
+    decode += [
+        "    except (KeyError, WireError):",
+        "        return checked_decode(data)  # a default to fill in, or the error naming the field",
+        f"    return construct({built})",
+    ]
+    source = "\n".join(encode) + "\n\n" + "\n".join(decode) + "\n"
+    exec(compile(source, f"<wire codec of {cls.__module__}.{cls.__qualname__}>", "exec"), scope)
+    return scope["encode"], scope["decode"]
+
+
+def _convert(var: str, as_is: frozenset[type], fn: str, scope: dict[str, Any]) -> str:
+    """The line applying codec `fn` to `var` unless its type is one passed as is."""
+    others = as_is - _NONE_TYPE
+    if len(others) > 1:
+        scope[f"as_is_{var}"] = as_is
+        return f"if type({var}) not in as_is_{var}: {var} = {fn}({var})"
+    tests = [f"{var} is not None"] if type(None) in as_is else []
+    if others:
+        (kind,) = others
+        scope[f"T_{var}"] = kind
+        tests.append(f"type({var}) is not T_{var}")
+    if not tests:
+        return f"{var} = {fn}({var})"
+    return f"if {' and '.join(tests)}: {var} = {fn}({var})"
+
+
+def _restorable(cls: type, names: tuple[str, ...]) -> bool:
+    """Whether an instance may be built from all its field values as pickle and copy do.
+
+    A frozen dataclass's __init__ sets each field through object.__setattr__, most of the
+    cost of decoding it. When that __init__ does nothing else (the one dataclass wrote, no
+    __post_init__, every field an init field, instances with a __dict__), filling the
+    __dict__ of a bare instance gives the same object, as unpickling does.
+    """
+    fields = dataclasses.fields(cls)
+    # The __init__ that dataclasses compiled from a string, not one written by hand.
+    init_code = getattr(cls.__dict__.get("__init__"), "__code__", None)
+    return not (
+        not cls.__dataclass_params__.init  # type: ignore[attr-defined]
+        or init_code is None
+        or init_code.co_filename != "<string>"
+        or hasattr(cls, "__post_init__")
+        or hasattr(cls, "__slots__")
+        or any(not f.init for f in fields)
+        or tuple(f.name for f in fields) != names
+    )
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """The values of the attributes `names` of an object, as a tuple, in one C call."""
+    if not names:
+        return lambda _value: ()
+    if len(names) == 1:
+        one = operator.attrgetter(names[0])
+        return lambda value: (one(value),)
+    return operator.attrgetter(*names)

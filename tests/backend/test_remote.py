@@ -37,6 +37,7 @@ from advisor_desk.domain.errors import (
     BackendUnavailable,
     ConflictError,
     NotFound,
+    PermissionDenied,
     ValidationError,
 )
 
@@ -386,6 +387,37 @@ def test_responses_are_not_cacheable(server: LiveServer, admin_token: str) -> No
 
 
 @SQLITE_ONLY
+def test_the_router_still_serves_what_the_dispatch_leaves(
+    backend: Backend,
+    accounts: Accounts,
+    audit_log: AuditLog,
+    spare_server: Callable[..., LiveServer],
+) -> None:
+    # Under a root path (uvicorn --root-path, behind a proxy) facade calls go through
+    # FastAPI's router, not FacadeDispatchMiddleware: the same answers and typed errors.
+    rooted = spare_server(root_path="/desk")
+    rooted.use(backend)
+    bound = RemoteBackend(rooted.url).login(accounts.logins[Role.COUNTER], accounts.password)
+    assert bound.session.me().login == accounts.logins[Role.COUNTER]
+    assert bound.token is not None
+    mark = audit_log.mark()
+    with pytest.raises(PermissionDenied):
+        bound.admin.list_advisors()
+    assert [e.action for e in audit_log.since(mark)] == ["admin.list_advisors"]
+    response = _post(rooted, "/api/session/me", token=bound.token)
+    assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
+    response = requests.post(
+        f"{rooted.url}/api/admin/set_active",
+        data=b"{not json",
+        headers={"Content-Type": "application/json"},
+        timeout=10,
+    )
+    assert response.status_code == 401 and _error(response)["code"] == "auth"
+    response = _post(rooted, "/api/admin/set_active", {"nonsense": 1}, bound.token)
+    assert response.status_code == 422 and _error(response)["field"] == "advisor_id"
+
+
+@SQLITE_ONLY
 def test_openapi_documents_every_method(server: LiveServer) -> None:
     spec = requests.get(f"{server.url}/openapi.json", timeout=10).json()
     expected = {f"/api/{s}/{m}" for s, cls in SERVICES.items() for m in api_methods(cls)}
@@ -441,6 +473,7 @@ class FakeServer:
         self.reply = reply
         self.delay = delay
         self.connections = 0
+        self.received: list[bytes] = []  # the first read of each connection
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         self._sock.bind(("127.0.0.1", 0))
         self._sock.listen(16)
@@ -462,7 +495,7 @@ class FakeServer:
                     continue
                 conn.settimeout(2)
                 try:
-                    conn.recv(65536)
+                    self.received.append(conn.recv(65536))
                     time.sleep(self.delay)
                     conn.sendall(self.reply)
                 except OSError:
@@ -550,6 +583,69 @@ def test_unknown_error_codes_become_the_base_class(fake: type[FakeServer]) -> No
     with pytest.raises(AdvisorDeskError) as info:
         bound.session.me()
     assert type(info.value) is AdvisorDeskError and info.value.message == "Hé"
+
+
+def test_a_request_is_written_in_one_piece() -> None:
+    # Headers and body in one write: the server wakes up once per call, not twice.
+    class Socket:
+        def __init__(self) -> None:
+            self.writes: list[bytes] = []
+
+        def sendall(self, data: bytes) -> None:
+            self.writes.append(bytes(data))
+
+        def settimeout(self, _timeout: float | None) -> None:
+            pass
+
+    def connected(cls: type[remote_module._HTTPConnection]) -> Any:
+        connection = cls("127.0.0.1", 1)
+        connection.sock = Socket()  # type: ignore[assignment]
+        return connection
+
+    body = b'{"query":"dupont"}'
+    for cls in (remote_module._HTTPConnection, remote_module._HTTPSConnection):
+        connection = connected(cls)
+        headers = {"Content-Type": "application/json", "Content-Length": str(len(body))}
+        connection.request("POST", "/api/members/search", body=body, headers=headers)
+        (write,) = connection.sock.writes
+        assert write.startswith(b"POST /api/members/search HTTP/1.1\r\n")
+        assert write.endswith(b"\r\nContent-Length: 18\r\n\r\n" + body)
+        # Without a length the body is urllib3's to frame (chunks), as before.
+        connection = connected(cls)
+        connection.request("POST", "/api/x", body=[body], headers={}, chunked=True)
+        assert connection.sock.writes[-1] == b"0\r\n\r\n"
+        assert len(connection.sock.writes) == 3
+
+
+def test_proxies_of_the_environment_are_used(
+    fake: type[FakeServer], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    proxy = fake(b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\nConnection: close\r\n\r\nnull")
+    for name in ("http_proxy", "HTTP_PROXY"):
+        monkeypatch.setenv(name, proxy.url)
+    for name in ("no_proxy", "NO_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    client = RemoteBackend("http://advisor-desk.invalid:8765", timeout=(1, 2))
+    bound = _offline_bound(client)
+    for _ in range(2):  # the second call through what the adapter kept from the first
+        assert bound.session.logout() is None
+    assert len(proxy.received) == 2
+    for request in proxy.received:
+        # An HTTP proxy is sent the absolute URL (urllib3's own connections, in two writes).
+        assert request.startswith(b"POST http://advisor-desk.invalid:8765/api/session/logout ")
+        assert b"\r\nAuthorization: Bearer token\r\n" in request
+
+
+def test_a_closed_client_connects_again(server: LiveServer, accounts: Accounts) -> None:
+    client = RemoteBackend(server.url)
+    bound = client.login(accounts.logins[Role.COUNTER], accounts.password)
+    client.close()  # forgets its pools: the next call opens a new connection
+    assert bound.session.me().login == accounts.logins[Role.COUNTER]
+    # A pool closed behind the adapter's back (urllib3 evicting it) is not reused either.
+    adapter = client._http.get_adapter(server.url)
+    assert isinstance(adapter, requests.adapters.HTTPAdapter)
+    adapter.poolmanager.clear()
+    assert bound.session.me().login == accounts.logins[Role.COUNTER]
 
 
 def test_describe_and_bad_addresses() -> None:

@@ -321,3 +321,142 @@ def test_wire_model_documents_the_wire_form() -> None:
     assert props["at"]["format"] == "date-time"
     assert props["pdf"]["contentEncoding"] == "base64"
     assert props["pair"]["type"] == "array"
+
+
+# -- the compiled codecs: every facade type, and the same answers as the field-by-field walk --
+
+
+def _facade_dataclasses() -> list[type]:
+    """Every dataclass a facade method takes or returns, nested ones included."""
+    found: dict[type, None] = {}
+
+    def visit(hint: Any) -> None:
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+        if origin is typing.Annotated:
+            visit(args[0])
+        elif isinstance(hint, type) and dataclasses.is_dataclass(hint):
+            if hint not in found:
+                found[hint] = None
+                for field_hint in dataclass_hints(hint).values():
+                    visit(field_hint)
+        else:
+            for arg in args:
+                visit(arg)
+
+    for _service, _method, fn in _methods():
+        for hint in typing.get_type_hints(fn).values():
+            visit(hint)
+    return list(found)
+
+
+FACADE_DATACLASSES = _facade_dataclasses()
+
+
+def test_the_facade_has_dataclasses_to_check() -> None:
+    names = {cls.__name__ for cls in FACADE_DATACLASSES}
+    assert {"SearchResult", "SearchRow", "MemberIdentity", "AdvisorInfo"} <= names
+
+
+@pytest.mark.parametrize("cls", FACADE_DATACLASSES, ids=lambda cls: cls.__name__)
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_every_facade_dataclass_round_trips_exactly(cls: type, data: st.DataObject) -> None:
+    value = data.draw(strategy(cls))
+    back = through_json(value, cls)
+    # A real instance of the frozen class, with the fields its __init__ sets (NaN aside, equal).
+    assert same(value, back), (value, back)
+    assert type(back) is cls and list(vars(back)) == list(vars(value))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(back, dataclasses.fields(cls)[0].name, None)
+
+
+def test_plain_fields_are_type_checked_like_the_others() -> None:
+    # Plain fields skip their codec only for their exact type: the rest still goes through it.
+    on = date(2026, 1, 2)
+    assert to_wire(Inner(on, Level.HIGH, Colour.RED), Inner)["amount_cents"] == 2  # IntEnum → int
+    assert type(to_wire(Inner(on, Level.HIGH, Colour.RED), Inner)["amount_cents"]) is int
+    with pytest.raises(TypeError, match=r"Inner\.amount_cents"):
+        to_wire(Inner(on, True, Colour.RED), Inner)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"Inner\.note"):
+        to_wire(Inner(on, 1, Colour.RED, note=3), Inner)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"Inner\.colour"):
+        to_wire(Inner(on, 1, "red"), Inner)  # type: ignore[arg-type]  # equal is not a member
+    wire = {"on": "2026-01-02", "amount_cents": True, "colour": "red", "note": None}
+    with pytest.raises(WireError) as info:
+        from_wire(wire, Inner)
+    assert info.value.path == "amount_cents"
+    with pytest.raises(WireError) as info:
+        from_wire({**wire, "amount_cents": 1, "note": 5}, Inner)
+    assert info.value.path == "note"
+
+
+@dataclass(frozen=True)
+class Measured:
+    cents: int
+    ratio: float
+
+    def __post_init__(self) -> None:
+        if self.cents < 0:
+            raise ValueError("négatif")
+
+
+@dataclass(frozen=True)
+class Tree:
+    label: str
+    children: list[Tree]
+
+
+@dataclass(frozen=True, slots=True)
+class Slotted:
+    x: int
+
+
+class OrderedDict(dict[str, Any]):
+    pass
+
+
+def test_what_the_compiled_codecs_hand_to_the_walk() -> None:
+    # A dataclass with checks of its own is built through its __init__, so they still run.
+    assert from_wire({"cents": 1, "ratio": 2}, Measured) == Measured(1, 2.0)
+    assert type(from_wire({"cents": 1, "ratio": 2}, Measured).ratio) is float
+    with pytest.raises(WireError, match="Measured refusé : négatif"):
+        from_wire({"cents": -1, "ratio": 1.0}, Measured)
+    # A tree, slots, a dict subclass, fields left out: the same values as in-process.
+    tree = Tree("a", [Tree("b", []), Tree("c", [Tree("d", [])])])
+    assert through_json(tree, Tree) == tree
+    assert through_json(Slotted(3), Slotted) == Slotted(3)
+    assert from_wire(OrderedDict(x=3), Slotted) == Slotted(3)
+    inner = from_wire({"on": "2026-01-02", "amount_cents": 5, "colour": "red"}, Inner)
+    assert inner == Inner(date(2026, 1, 2), 5, Colour.RED) and inner.note is None
+    with pytest.raises(WireError, match="champ inconnu"):
+        from_wire({"x": 1, "y": 2}, Slotted)
+    with pytest.raises(WireError) as info:
+        from_wire({"label": "a", "children": [{"label": "b", "children": [{"label": 1}]}]}, Tree)
+    assert info.value.path == "children[0].children[0].label"
+
+
+def test_first_use_from_many_threads_at_once() -> None:
+    # Codecs are compiled on first use: threads racing for it all get whole, working ones.
+    import threading
+
+    @dataclass(frozen=True)
+    class Fresh:
+        a: int
+        b: str | None
+        c: list[Inner]
+
+    value = Fresh(1, None, [Inner(date(2026, 1, 2), 3, Colour.GREEN)])
+    wire = to_wire(value, Fresh)
+    start = threading.Barrier(8)
+    results: list[Any] = []
+
+    def work() -> None:
+        start.wait()
+        results.append((to_wire(value, Fresh), from_wire(wire, Fresh)))
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [(wire, value)] * 8
