@@ -142,3 +142,18 @@ def test_the_period_is_made_of_paris_days(qtbot) -> None:  # type: ignore[no-unt
     with qtbot.waitSignal(bar.changed) as signal:
         qtbot.keyClick(bar.preset, Qt.Key.Key_Down)  # "This month"
     assert signal.args == [date(2026, 8, 1), date(2026, 8, 1)]
+
+
+def test_a_single_day_of_flow_is_drawn(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A period of one day has one point per series: no line, so the points are drawn."""
+    from PySide6.QtCharts import QLineSeries
+
+    from advisor_desk.backend.supervision_dto import DayFlow
+    from advisor_desk.ui.supervision.charts import FlowChart
+
+    chart = FlowChart()
+    qtbot.addWidget(chart)
+    chart.set_flow([DayFlow(date(2026, 11, 27), 3, 1)])
+    series = [s for s in chart.chart().series() if isinstance(s, QLineSeries)]
+    assert [s.count() for s in series] == [1, 1]
+    assert all(s.pointsVisible() for s in series)

@@ -113,5 +113,8 @@ class FlowChart(QChartView):
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         for series in (arrivals, closures):
+            # A line needs two days; the points show a single one (a period of one day).
+            series.setPointsVisible(True)
+            series.setMarkerSize(9)
             series.attachAxis(axis_x)
             series.attachAxis(axis_y)
