@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from advisor_desk.domain.enums import AuditOutcome, Role
-from advisor_desk.domain.errors import BackendUnavailable, PermissionDenied
+from advisor_desk.domain.errors import BackendUnavailable, ConflictError, PermissionDenied
 from advisor_desk.domain.permissions import Permission, permissions_of
 
 from .engine import describe, session_scope
@@ -105,6 +105,11 @@ class Context:
                 raise BackendUnavailable(
                     f"Connexion à la base de données perdue ({describe(self.engine)})."
                 ) from exc
+            if getattr(exc.orig, "sqlstate", None) in TRANSIENT_SQLSTATES:
+                raise ConflictError(
+                    "Une autre modification en cours a bloqué celle-ci ; rien n'a été "
+                    "enregistré : réessayez."
+                ) from exc
             raise
 
     def audit(
@@ -150,6 +155,11 @@ class Context:
             "Votre profil ne permet pas cette action "
             f"(droit {names} requis). Adressez-vous à votre superviseur."
         )
+
+
+# PostgreSQL cancels one of two transactions that wait on each other (deadlock_detected) or
+# whose serializable reads conflict (serialization_failure): nothing was written, a retry works.
+TRANSIENT_SQLSTATES = frozenset({"40P01", "40001"})
 
 
 def _is_connection_error(exc: DBAPIError) -> bool:
