@@ -1,14 +1,16 @@
 """The dashboard's summary tables and the triggers that keep them, on both engines.
 
 The supervision dashboard counts a period's arrivals, closures and answers within the deadline,
-and the open threads and requests. At a million threads, reading those rows takes most of its
+its appointments, and the open threads and requests. At a million threads, reading those rows takes most of its
 time; the database keeps the counts instead (`orm/summaries.py`), in the same transaction as
 the change:
 
 - `mail_flow_hours`: per UTC hour, team and office, the threads that arrived (and of those, the
   ones first answered within / after their deadline) and the ones closed;
 - `mail_open_days`: per UTC day of arrival, theme, team and office, the open threads;
-- `declaration_open_counts`: per kind, state, office and estimated date, the open requests.
+- `declaration_open_counts`: per kind, state, office and estimated date, the open requests;
+- `appointment_hours`: per UTC hour of the start and office, the appointments booked (not
+  cancelled), seen and not come, and the waits of those seen after arriving.
 
 A row's contribution is removed with its old values and added with its new ones. PostgreSQL:
 inserts and deletes are counted per statement (transition tables: a bulk insert costs one
@@ -17,7 +19,8 @@ touches nothing); each upsert takes its summary rows in key order, so two transa
 lock them in opposite orders. SQLite: per row (SQLite has no statement-level triggers).
 
 Anything that writes with the triggers disabled (the PostgreSQL bulk seeder runs with
-`session_replication_role = replica`) calls `rebuild` afterwards.
+`session_replication_role = replica`) calls `rebuild` afterwards. Migration 0009 installs what
+this module generates: a change here needs a migration that runs `uninstall` then `install`.
 """
 
 from __future__ import annotations
@@ -28,12 +31,15 @@ from datetime import date
 
 from sqlalchemy import Connection
 
-from advisor_desk.domain.declarations.workflow import FINAL_STATES
+from advisor_desk.domain.declarations.workflow import OPEN_STATES
 from advisor_desk.domain.enums import AppointmentStatus, DeclarationState, MailState
 
-# The mail summaries split each key in stripes (thread id modulo STRIPES): the threads closed
-# in one hour by one team all add to one count, whose row stays locked until each closing
-# transaction commits; spread over stripes, up to that many commit at once. Reads add them up.
+from .orm.base import sqlite_micros
+
+# The mail and appointment summaries split each key in stripes (row id modulo STRIPES): the
+# threads closed in one hour by one team all add to one count, whose row stays locked until
+# each closing transaction commits; spread over stripes, up to that many commit at once.
+# Reads add them up.
 STRIPES = 8
 
 # The estimated date of a request that has none (a key cannot be NULL).
@@ -46,7 +52,7 @@ BOOKED_STATUSES = tuple(
     for s in AppointmentStatus
     if s not in (AppointmentStatus.EXCUSED, AppointmentStatus.REVOKED)
 )
-OPEN_DECLARATION_STATES = tuple(s.value for s in DeclarationState if s not in FINAL_STATES)
+OPEN_DECLARATION_STATES = tuple(s.value for s in DeclarationState if s in OPEN_STATES)
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -72,11 +78,7 @@ class _Dialect:
     def micros(self, later: str, earlier: str) -> str:
         """Whole microseconds from `earlier` to `later`."""
         if self.sqlite:
-
-            def at(x: str) -> str:
-                return f"(CAST(strftime('%s', {x}) AS INTEGER) * 1000000 + CAST(substr({x}, 21, 6) AS INTEGER))"
-
-            return f"({at(later)} - {at(earlier)})"
+            return f"({sqlite_micros(later)} - {sqlite_micros(earlier)})"
         return f"CAST(round(date_part('epoch', {later} - {earlier}) * 1000000) AS bigint)"
 
     def stripe(self) -> str:
@@ -107,13 +109,15 @@ class _Summary:
             f"GROUP BY {keys} HAVING {nonzero} ORDER BY {keys}"
         )
 
+    def _on_conflict_add(self) -> str:
+        update = ", ".join(f"{c} = {self.table}.{c} + excluded.{c}" for c in self.counts)
+        return f"ON CONFLICT ({', '.join(self.keys)}) DO UPDATE SET {update}"
+
     def upsert(self, sources: str) -> str:
         """Add contributions that are all positive (inserted rows): one statement."""
-        keys = ", ".join(self.keys)
-        update = ", ".join(f"{c} = {self.table}.{c} + excluded.{c}" for c in self.counts)
         return (
-            f"INSERT INTO {self.table} ({keys}, {', '.join(self.counts)}) "
-            f"{self._deltas(sources)} ON CONFLICT ({keys}) DO UPDATE SET {update}"
+            f"INSERT INTO {self.table} ({', '.join((*self.keys, *self.counts))}) "
+            f"{self._deltas(sources)} {self._on_conflict_add()}"
         )
 
     # Signed changes update the existing counts, so that the CHECK (count >= 0) judges the
@@ -130,9 +134,8 @@ class _Summary:
             f"    UPDATE {self.table} SET {add} WHERE {match};\n"
             f"    IF NOT FOUND THEN\n"
             f"      INSERT INTO {self.table} ({', '.join((*self.keys, *self.counts))}) "
-            f"VALUES ({values}) ON CONFLICT ({', '.join(self.keys)}) DO UPDATE SET "
-            + ", ".join(f"{c} = {self.table}.{c} + excluded.{c}" for c in self.counts)
-            + ";\n    END IF;\n  END LOOP"
+            f"VALUES ({values}) {self._on_conflict_add()};\n"
+            f"    END IF;\n  END LOOP"
         )
 
     def apply_sqlite(self, sources: str) -> list[str]:
@@ -231,20 +234,19 @@ class _Source:
     table: str
     columns: tuple[str, ...]
     summaries: tuple[_Summary, ...]
-    open_states: tuple[str, ...]
-    # Whether the state is a key of a summary, or only tells whether the row is open.
-    state_is_key: bool
+    # When set, the state counts only as open (one of these) or not: an update from one open
+    # state to another changes nothing. Otherwise (None) it is a key, or not a column.
+    open_states: tuple[str, ...] | None = None
 
     def changed(self, sqlite: bool) -> str:
-        """An update changes a count: it changes a counted column (for the state when it is
-        not a key: whether the row is open)."""
+        """An update changes a count: it changes a counted column."""
         differs = "IS NOT" if sqlite else "IS DISTINCT FROM"
+        only_open = self.open_states
         tests = [
-            f"OLD.{c} {differs} NEW.{c}" for c in self.columns if c != "state" or self.state_is_key
+            f"OLD.{c} {differs} NEW.{c}" for c in self.columns if c != "state" or not only_open
         ]
-        if not self.state_is_key:
-            was, now = _in("OLD.state", self.open_states), _in("NEW.state", self.open_states)
-            tests.append(f"({was}) <> ({now})")
+        if only_open:
+            tests.append(f"({_in('OLD.state', only_open)}) <> ({_in('NEW.state', only_open)})")
         return " OR ".join(tests)
 
     def row(self, record: str) -> str:
@@ -267,25 +269,19 @@ SOURCES = (
             "office_id",
         ),
         (MAIL_FLOW, MAIL_OPEN),
-        OPEN_MAIL_STATES,
-        state_is_key=False,
+        open_states=OPEN_MAIL_STATES,
     ),
     _Source(
         "declarations",
         ("kind", "state", "office_id", "estimated_on"),
         (DECLARATIONS_OPEN,),
-        OPEN_DECLARATION_STATES,
-        state_is_key=True,
     ),
     _Source(
         "appointments",
         ("starts_at", "office_id", "status", "arrived_at", "seen_at"),
         (APPOINTMENTS,),
-        BOOKED_STATUSES,
-        state_is_key=True,
     ),
 )
-SUMMARIES = tuple(summary for source in SOURCES for summary in source.summaries)
 
 
 def _update_sources(d: _Dialect, source: _Source, summary: _Summary) -> str:

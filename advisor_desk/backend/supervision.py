@@ -77,9 +77,6 @@ DECISIONS = (DeclarationState.ACCEPTED, DeclarationState.REFUSED)
 OPEN_MAIL_STATES = tuple(s for s in MailState if s is not MailState.CLOSED)
 OPEN_DECLARATION_STATES = tuple(s for s in DeclarationState if s not in FINAL_STATES)
 
-# Open ends of the age buckets' ranges (timestamps both engines and Python can hold).
-FAR_PAST = datetime(1900, 1, 1, tzinfo=UTC)
-FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 
 BUCKET_LABELS_FR = {"lt1d": "< 1 j", "d1_3": "1–3 j", "d3_7": "3–7 j", "gt7d": "> 7 j"}
 

@@ -72,7 +72,11 @@ def _expected(s: Session) -> dict[str, Counter[Any]]:
             requests[(d.kind, d.state, d.office_id or 0, estimated)] += 1
     slots: Counter[Any] = Counter()
     for a in s.scalars(select(Appointment)):
-        key = (a.starts_at.replace(minute=0, second=0, microsecond=0), a.office_id, a.id % 8)
+        key = (
+            a.starts_at.replace(minute=0, second=0, microsecond=0),
+            a.office_id,
+            a.id % summaries.STRIPES,
+        )
         if a.status not in (AppointmentStatus.EXCUSED, AppointmentStatus.REVOKED):
             slots[(*key, "booked")] += 1
         if a.status is AppointmentStatus.SEEN:

@@ -72,14 +72,14 @@ def _minutes_between(element: minutes_between, compiler: SQLCompiler, **kw: Any)
 @compiles(minutes_between, "sqlite")
 def _minutes_between_sqlite(element: minutes_between, compiler: SQLCompiler, **kw: Any) -> str:
     later, earlier = (compiler.process(c, **kw) for c in element.clauses)
+    return f"(({sqlite_micros(later)} - {sqlite_micros(earlier)}) / 60000000)"
 
-    def micros(at: str) -> str:
-        return (
-            f"(CAST(strftime('%s', {at}) AS INTEGER) * 1000000"
-            f" + CAST(substr({at}, 21, 6) AS INTEGER))"
-        )
 
-    return f"(({micros(later)} - {micros(earlier)}) / 60000000)"
+def sqlite_micros(at: str) -> str:
+    """SQLite: microseconds since the epoch of a UTC datetime stored as text."""
+    return (
+        f"(CAST(strftime('%s', {at}) AS INTEGER) * 1000000 + CAST(substr({at}, 21, 6) AS INTEGER))"
+    )
 
 
 def str_enum(enum_cls: type[StrEnum], name: str) -> Enum:
