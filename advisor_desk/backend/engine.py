@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DisconnectionError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -18,6 +19,8 @@ from advisor_desk.paths import default_database_path
 
 ENV_VAR = "ADVISOR_DESK_DB"
 SQLITE_BUSY_TIMEOUT_S = 15
+# A pooled PostgreSQL connection idle for longer than this is tested before use.
+PING_AFTER_IDLE_S = 2.0
 
 
 def resolve_url(cli_url: str | None = None) -> str:
@@ -74,6 +77,39 @@ def _sqlite_setup(engine: Engine) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+def _ping_idle_connections(engine: Engine) -> None:
+    """Test a pooled connection before use only when it sat idle (SQLAlchemy's "pessimistic"
+    disconnect handling, with a checkout event as its documentation shows).
+
+    `pool_pre_ping` would test it on every checkout: a round trip (and, with psycopg, a
+    transaction to end) before each transaction, although a connection in steady use has
+    just shown it works. A server restarted, or a connection cut by a firewall, while the
+    connection sat in the pool is what the test is for; a connection lost during a burst of
+    use fails its transaction (BackendUnavailable) and SQLAlchemy empties the pool.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(_dbapi_connection: Any, record: Any) -> None:
+        record.info["returned_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_connection: Any, record: Any) -> None:
+        if record is not None:
+            record.info["returned_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if time.monotonic() - record.info.get("returned_at", 0.0) < PING_AFTER_IDLE_S:
+            return
+        try:
+            with closing(dbapi_connection.cursor()) as cursor:
+                cursor.execute("SELECT 1")
+            dbapi_connection.rollback()
+        except engine.dialect.loaded_dbapi.Error as exc:
+            # The pool drops this connection and hands out a new one (PoolEvents.checkout).
+            raise DisconnectionError(str(exc)) from exc
+
+
 def make_engine(url: str | None = None, *, pool_size: int = 5, echo: bool = False) -> Engine:
     """An engine for the given URL (see `resolve_url`); raises BackendUnavailable on a bad URL."""
     parsed = parse_url(resolve_url(url))
@@ -95,9 +131,9 @@ def make_engine(url: str | None = None, *, pool_size: int = 5, echo: bool = Fals
                 echo=echo,
                 pool_size=pool_size,
                 max_overflow=pool_size,
-                pool_pre_ping=True,
                 connect_args={"connect_timeout": 5},
             )
+            _ping_idle_connections(engine)
     except NoSuchModuleError as exc:
         raise BackendUnavailable(f"Pilote de base de données absent : {exc}") from None
     return engine
