@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--certfile")
     serve.add_argument("--keyfile")
     serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument(
+        "--access-log",
+        action="store_true",
+        help="une ligne par requête HTTP sur stderr (le journal d'audit trace déjà chaque appel)",
+    )
     return parser
 
 
@@ -105,6 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     certfile=args.certfile,
                     keyfile=args.keyfile,
                     workers=args.workers,
+                    access_log=args.access_log,
                 )
             )
         from advisor_desk.ui.app import run_app

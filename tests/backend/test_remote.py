@@ -742,11 +742,11 @@ def _free_port() -> int:
 
 
 @pytest.mark.parametrize(
-    ("db_url", "workers"),
-    [("sqlite", 1), ("sqlite", 2), *([("postgresql", 1)] if PG else [])],
+    ("db_url", "workers", "access_log"),
+    [("sqlite", 1, False), ("sqlite", 2, True), *([("postgresql", 1, False)] if PG else [])],
     indirect=["db_url"],
 )
-def test_serve_command(db_url: str, accounts: Accounts, workers: int) -> None:
+def test_serve_command(db_url: str, accounts: Accounts, workers: int, access_log: bool) -> None:
     port = _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
@@ -761,6 +761,7 @@ def test_serve_command(db_url: str, accounts: Accounts, workers: int) -> None:
             str(port),
             "--workers",
             str(workers),
+            *(["--access-log"] if access_log else []),
         ],
         cwd=ROOT,
         env=env,
@@ -788,6 +789,8 @@ def test_serve_command(db_url: str, accounts: Accounts, workers: int) -> None:
     # uvicorn stops gracefully on SIGTERM, then exits by that signal, as a service should.
     assert proc.returncode in (0, -signal.SIGTERM), output
     assert "advisor-desk" in output and "Traceback" not in output
+    # One line per request with --access-log; otherwise the audit trail is the only record.
+    assert ('"POST /api/admin/list_offices HTTP/1.1" 200' in output) is access_log, output
 
 
 def test_serve_refuses_a_key_without_certificate() -> None:
