@@ -21,6 +21,9 @@ lock them in opposite orders. SQLite: per row (SQLite has no statement-level tri
 Anything that writes with the triggers disabled (the PostgreSQL bulk seeder runs with
 `session_replication_role = replica`) calls `rebuild` afterwards. Migration 0009 installs what
 this module generates: a change here needs a migration that runs `uninstall` then `install`.
+A new database runs 0009 with the code of the day, on 0009's tables, before that migration: a
+change of a summary table's columns (a stripe for the request counts, say) must therefore keep
+the SQL of 0009's tables for 0009 (frozen in the migration or selected by revision).
 """
 
 from __future__ import annotations
