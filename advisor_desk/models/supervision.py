@@ -32,6 +32,18 @@ def bucket_label(bucket: str) -> str:
     return labels[bucket]
 
 
+def bucket_short_label(bucket: str) -> str:
+    """The age range in a few characters, for a chart's legend (d: days). No "<": the legend
+    reads its labels as rich text, where "< 1" starts a tag and the label disappears."""
+    labels = {
+        "lt1d": QCoreApplication.translate("SupervisionModels", "0–1 d"),
+        "d1_3": QCoreApplication.translate("SupervisionModels", "1–3 d"),
+        "d3_7": QCoreApplication.translate("SupervisionModels", "3–7 d"),
+        "gt7d": QCoreApplication.translate("SupervisionModels", "7+ d"),
+    }
+    return labels[bucket]
+
+
 @dataclass(frozen=True)
 class ThemeBacklog:
     """One theme's open threads by age bucket (in AGE_BUCKETS order)."""

@@ -3246,6 +3246,22 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>Plus de 7 jours</translation>
     </message>
     <message>
+        <source>1–3 d</source>
+        <translation>1–3 j</translation>
+    </message>
+    <message>
+        <source>3–7 d</source>
+        <translation>3–7 j</translation>
+    </message>
+    <message>
+        <source>0–1 d</source>
+        <translation>0–1 j</translation>
+    </message>
+    <message>
+        <source>7+ d</source>
+        <translation>+ de 7 j</translation>
+    </message>
+    <message>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>

@@ -8,10 +8,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
+from PySide6.QtCharts import QBarCategoryAxis
 from PySide6.QtCore import Qt
 
 from advisor_desk.backend.facade import BoundBackend
 from advisor_desk.domain.enums import MailTheme, Role
+from advisor_desk.models.mail_queue import theme_label
 from advisor_desk.models.supervision import AgentLoadModel, BacklogModel, theme_rows
 from advisor_desk.ui.context import AppContext
 from advisor_desk.ui.ops import OpRunner
@@ -71,6 +73,13 @@ def test_period_then_bar_opens_the_filtered_mail_queue(  # type: ignore[no-untyp
     assert screen.backlog_model.rowCount() == 2  # reimbursements, CSS
     series = screen.backlog_chart.series
     assert series is not None
+    # Flat bars, the table's first theme on top (a bar category axis draws its first at the
+    # bottom), each bar's category naming the theme a click on it opens.
+    table_themes = [screen.backlog_model.row_at(i).theme for i in range(2)]
+    assert screen.backlog_chart.themes == table_themes[::-1]
+    (axis,) = [a for a in series.attachedAxes() if isinstance(a, QBarCategoryAxis)]
+    assert axis.alignment() == Qt.AlignmentFlag.AlignLeft
+    assert axis.categories() == [theme_label(t) for t in screen.backlog_chart.themes]
     index = screen.backlog_chart.themes.index(MailTheme.CSS)
     series.clicked.emit(index, series.barSets()[0])
     assert workspace.current_key() == COURRIELS

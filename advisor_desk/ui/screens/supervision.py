@@ -144,13 +144,14 @@ class SupervisionScreen(QWidget):
         rebalance = QGroupBox(self.tr("Agents and rebalancing"), self)
         target_label = QLabel(self.tr("Reassign the selected items &to:"), rebalance)
         target_label.setBuddy(self.target)
+        # The label above the list: beside it, it left the list a few letters of a name.
         target_row = QHBoxLayout()
-        target_row.addWidget(target_label)
         target_row.addWidget(self.target, 1)
         target_row.addWidget(self.rebalance_button)
         rebalance_layout = QVBoxLayout(rebalance)
         rebalance_layout.addWidget(self.agent_table, 2)
         rebalance_layout.addWidget(self.items_table, 1)
+        rebalance_layout.addWidget(target_label)
         rebalance_layout.addLayout(target_row)
 
         splitter = QSplitter(self)

@@ -9,24 +9,29 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
+    QHorizontalStackedBarSeries,
     QLineSeries,
-    QStackedBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
 from advisor_desk.backend.supervision_dto import AGE_BUCKETS, DayFlow
 from advisor_desk.domain.enums import MailTheme
 from advisor_desk.models.mail_queue import theme_label
-from advisor_desk.models.supervision import ThemeBacklog, bucket_label
+from advisor_desk.models.supervision import ThemeBacklog, bucket_short_label
 
 
 def _styled(view: QChartView) -> QChart:
     chart = QChart()
     dark = view.palette().color(QPalette.ColorRole.Window).lightness() < 128
     chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
+    # The theme's title font is large for a chart a third of the screen wide: the title
+    # would be cut. The screen's own font, bold.
+    title = QFont(view.font())
+    title.setBold(True)
+    chart.setTitleFont(title)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -46,7 +51,12 @@ def _scale(axis: QValueAxis, peak: int) -> None:
 
 
 class BacklogChart(QChartView):
-    """Open threads per theme, stacked by age; clicking a bar emits `theme_clicked(theme)`."""
+    """Open threads per theme, stacked by age; clicking a bar emits `theme_clicked(theme)`.
+
+    The bars lie flat, the themes written on their left: under upright bars a theme's name
+    had the width of its bar ("Dro…", "Re…"). The legend gives the ages in short ("< 1 j"),
+    the table beside the chart in full.
+    """
 
     theme_clicked = Signal(object)
 
@@ -55,29 +65,31 @@ class BacklogChart(QChartView):
         self.setObjectName("backlogChart")
         self.setMinimumHeight(220)
         self.themes: list[MailTheme] = []
-        self.series: QStackedBarSeries | None = None
+        self.series: QHorizontalStackedBarSeries | None = None
         self.set_rows([])
 
     def set_rows(self, rows: Sequence[ThemeBacklog]) -> None:
         chart = _styled(self)
         chart.setTitle(self.tr("Open e-mails by theme and age"))
+        # The first category is drawn at the bottom: reversed, the first theme is on top.
+        rows = list(reversed(rows))
         self.themes = [r.theme for r in rows]
-        series = QStackedBarSeries()
+        series = QHorizontalStackedBarSeries()
         for i, bucket in enumerate(AGE_BUCKETS):
-            bars = QBarSet(bucket_label(bucket))
+            bars = QBarSet(bucket_short_label(bucket))
             bars.append([float(r.counts[i]) for r in rows])
             series.append(bars)
         series.clicked.connect(self._clicked)
         chart.addSeries(series)
-        axis_x = QBarCategoryAxis()
-        axis_x.append([theme_label(t) for t in self.themes])
-        axis_y = QValueAxis()
-        axis_y.setLabelFormat("%d")
-        _scale(axis_y, max([r.total for r in rows] + [1]))
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_x)
-        series.attachAxis(axis_y)
+        themes = QBarCategoryAxis()
+        themes.append([theme_label(t) for t in self.themes])
+        counts = QValueAxis()
+        counts.setLabelFormat("%d")
+        _scale(counts, max([r.total for r in rows] + [1]))
+        chart.addAxis(themes, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(themes)
+        series.attachAxis(counts)
         self.series = series
 
     def _clicked(self, index: int, _bars: QBarSet | None = None) -> None:
