@@ -75,6 +75,9 @@ def test_next_template_and_send_from_the_keyboard(  # type: ignore[no-untyped-de
     claimed = view.detail.id
     assert view.editor.hasFocus()
     assert mail.nir not in view.header.text() and "Anne Martin" in view.header.text()
+    # The member's messages get more room than the lists or the reply (by the widgets' size
+    # hints alone they were left two lines).
+    assert view.messages.height() > max(view.suggestions.height(), view.editor.height())
     qtbot.waitUntil(lambda: view.suggestions.count() > 0, timeout=10_000)
     view.suggestions.setFocus()
     qtbot.keyClick(view.suggestions, Qt.Key.Key_Return)

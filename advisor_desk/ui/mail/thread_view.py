@@ -173,9 +173,17 @@ class ThreadView(QWidget):
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.close_button)
         bottom_layout.addLayout(buttons)
+        # The member's messages are what the agent reads first: they get the larger part (by
+        # size hints alone, the lists and the reply took it and left two lines of the message).
+        # The lists show about four entries (a styled row is some two lines of text high).
+        for suggestions in (self.suggestions, self.articles):
+            suggestions.setMaximumHeight(9 * suggestions.fontMetrics().height() + 12)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
