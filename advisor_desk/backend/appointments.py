@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TypeVar
 
 import holidays
 from sqlalchemy import delete, or_, select, update
@@ -237,6 +238,28 @@ def _is_exclusion_violation(exc: IntegrityError) -> bool:
     return getattr(exc.orig, "sqlstate", None) == "23P01" or "no_overlap" in str(exc.orig)
 
 
+Coded = TypeVar("Coded", Office, AppointmentReason)
+
+
+def _coded_row(
+    s: Session, model: type[Coded], row_id: int | None, code: str, *, taken: str, unknown: str
+) -> Coded:
+    """The row to save under `code`: a new one (`row_id` None, added to the session) or the
+    row `row_id`. ConflictError (`taken`) when another row has the code, NotFound (`unknown`)
+    for an id that names no row."""
+    clash = s.scalar(select(model.id).where(model.code == code))
+    if clash is not None and clash != row_id:
+        raise ConflictError(taken)
+    if row_id is None:
+        row = model(code=code)
+        s.add(row)
+        return row
+    found = s.get(model, row_id)
+    if found is None:
+        raise NotFound(unknown)
+    return found
+
+
 class AppointmentsService(Service):
     name = "appointments"
 
@@ -287,19 +310,14 @@ class AppointmentsService(Service):
         if not (-90 <= data.latitude <= 90 and -180 <= data.longitude <= 180):
             raise ValidationError("Coordonnées GPS invalides.", "latitude")
         with self._ctx.tx() as s:
-            clash = s.scalar(select(Office.id).where(Office.code == code))
-            if clash is not None and clash != office_id:
-                raise ConflictError(
-                    f"Le code « {code} » est déjà celui d'un autre point d'accueil."
-                )
-            if office_id is None:
-                office = Office(code=code)
-                s.add(office)
-            else:
-                found = s.get(Office, office_id)
-                if found is None:
-                    raise NotFound("Point d'accueil inconnu.")
-                office = found
+            office = _coded_row(
+                s,
+                Office,
+                office_id,
+                code,
+                taken=f"Le code « {code} » est déjà celui d'un autre point d'accueil.",
+                unknown="Point d'accueil inconnu.",
+            )
             office.code = code
             office.name = name
             office.address_line = data.address_line.strip()
@@ -446,17 +464,14 @@ class AppointmentsService(Service):
                 "Le délai minimal doit être inférieur au délai maximal.", "min_delay_hours"
             )
         with self._ctx.tx() as s:
-            clash = s.scalar(select(AppointmentReason.id).where(AppointmentReason.code == code))
-            if clash is not None and clash != reason_id:
-                raise ConflictError(f"Le code de motif « {code} » existe déjà.")
-            if reason_id is None:
-                reason = AppointmentReason(code=code)
-                s.add(reason)
-            else:
-                found = s.get(AppointmentReason, reason_id)
-                if found is None:
-                    raise NotFound("Motif de rendez-vous inconnu.")
-                reason = found
+            reason = _coded_row(
+                s,
+                AppointmentReason,
+                reason_id,
+                code,
+                taken=f"Le code de motif « {code} » existe déjà.",
+                unknown="Motif de rendez-vous inconnu.",
+            )
             reason.code = code
             reason.label = label
             reason.duration_min = data.duration_min

@@ -151,6 +151,13 @@ def test_offices_and_reasons(transport: Transport) -> None:
     assert created.code == "V01" and created.pmr and created.hours == []
     with pytest.raises(ConflictError, match="V01"):
         svc.save_office(None, OfficeInput("V01", "Autre", "x", "69001", "Lyon", 45, 4, "1"))
+    with pytest.raises(NotFound, match="Point d'accueil inconnu"):
+        svc.save_office(10**6, OfficeInput("V03", "Autre", "x", "69001", "Lyon", 45, 4, "1"))
+    # Saving an office under its own code is no clash.
+    renamed = svc.save_office(
+        created.id, OfficeInput("V01", "Accueil Villeurbanne", "x", "69100", "Lyon", 45, 4, "1")
+    )
+    assert (renamed.id, renamed.name) == (created.id, "Accueil Villeurbanne")
     with pytest.raises(ValidationError):
         svc.save_office(None, OfficeInput("V02", "Autre", "x", "6900", "Lyon", 45, 4, "1"))
     hours = [
@@ -175,6 +182,10 @@ def test_offices_and_reasons(transport: Transport) -> None:
     assert reason.duration_min == 20 and reason.channel is AppointmentChannel.PHONE
     with pytest.raises(ValidationError):
         svc.save_reason(None, ReasonInput("x", "Trop long", 600, AppointmentChannel.OFFICE))
+    with pytest.raises(ConflictError, match="« ij » existe déjà"):
+        svc.save_reason(None, ReasonInput("IJ", "Autre motif", 20, AppointmentChannel.OFFICE))
+    with pytest.raises(NotFound, match="Motif de rendez-vous inconnu"):
+        svc.save_reason(10**6, ReasonInput("autre", "Autre motif", 20, AppointmentChannel.OFFICE))
     retired = svc.save_reason(
         reason.id,
         ReasonInput("ij", "Indemnités journalières", 20, AppointmentChannel.PHONE, 4, 15, False),
