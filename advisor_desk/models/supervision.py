@@ -22,26 +22,29 @@ from advisor_desk.models.mail_queue import theme_label
 from advisor_desk.models.table import Column, RowTableModel
 
 
-def bucket_label(bucket: str) -> str:
+def bucket_label(bucket: str, *, short: bool = False) -> str:
+    """An age range: in words (table headers), or `short` in a few characters for a chart's
+    legend (d: days). No "<": the legend reads its labels as rich text, where "< 1" would
+    start a tag and the label disappear."""
     labels = {
-        "lt1d": QCoreApplication.translate("SupervisionModels", "Under 1 day"),
-        "d1_3": QCoreApplication.translate("SupervisionModels", "1–3 days"),
-        "d3_7": QCoreApplication.translate("SupervisionModels", "3–7 days"),
-        "gt7d": QCoreApplication.translate("SupervisionModels", "Over 7 days"),
+        "lt1d": (
+            QCoreApplication.translate("SupervisionModels", "Under 1 day"),
+            QCoreApplication.translate("SupervisionModels", "0–1 d"),
+        ),
+        "d1_3": (
+            QCoreApplication.translate("SupervisionModels", "1–3 days"),
+            QCoreApplication.translate("SupervisionModels", "1–3 d"),
+        ),
+        "d3_7": (
+            QCoreApplication.translate("SupervisionModels", "3–7 days"),
+            QCoreApplication.translate("SupervisionModels", "3–7 d"),
+        ),
+        "gt7d": (
+            QCoreApplication.translate("SupervisionModels", "Over 7 days"),
+            QCoreApplication.translate("SupervisionModels", "7+ d"),
+        ),
     }
-    return labels[bucket]
-
-
-def bucket_short_label(bucket: str) -> str:
-    """The age range in a few characters, for a chart's legend (d: days). No "<": the legend
-    reads its labels as rich text, where "< 1" starts a tag and the label disappears."""
-    labels = {
-        "lt1d": QCoreApplication.translate("SupervisionModels", "0–1 d"),
-        "d1_3": QCoreApplication.translate("SupervisionModels", "1–3 d"),
-        "d3_7": QCoreApplication.translate("SupervisionModels", "3–7 d"),
-        "gt7d": QCoreApplication.translate("SupervisionModels", "7+ d"),
-    }
-    return labels[bucket]
+    return labels[bucket][short]
 
 
 @dataclass(frozen=True)

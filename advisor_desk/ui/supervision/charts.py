@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 from advisor_desk.backend.supervision_dto import AGE_BUCKETS, DayFlow
 from advisor_desk.domain.enums import MailTheme
 from advisor_desk.models.mail_queue import theme_label
-from advisor_desk.models.supervision import ThemeBacklog, bucket_short_label
+from advisor_desk.models.supervision import ThemeBacklog, bucket_label
 
 
 def _styled(view: QChartView) -> QChart:
@@ -76,7 +76,7 @@ class BacklogChart(QChartView):
         self.themes = [r.theme for r in rows]
         series = QHorizontalStackedBarSeries()
         for i, bucket in enumerate(AGE_BUCKETS):
-            bars = QBarSet(bucket_short_label(bucket))
+            bars = QBarSet(bucket_label(bucket, short=True))
             bars.append([float(r.counts[i]) for r in rows])
             series.append(bars)
         series.clicked.connect(self._clicked)
