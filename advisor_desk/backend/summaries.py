@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from sqlalchemy import Connection
 
@@ -48,18 +49,18 @@ STRIPES = 8
 # The estimated date of a request that has none (a key cannot be NULL).
 NO_ESTIMATE = date(1, 1, 1)
 
-OPEN_MAIL_STATES = tuple(s.value for s in MailState if s is not MailState.CLOSED)
+# What counts as open, here and in the dashboard's own reads (supervision.py). Listed (IN …)
+# rather than "<> 'closed'": the planner can then use the indexes led by `state`.
+OPEN_MAIL_STATES = tuple(s for s in MailState if s is not MailState.CLOSED)
+OPEN_DECLARATION_STATES = tuple(s for s in DeclarationState if s in OPEN_STATES)
 # Appointments that hold their slot (not cancelled by the member or the office).
 BOOKED_STATUSES = tuple(
-    s.value
-    for s in AppointmentStatus
-    if s not in (AppointmentStatus.EXCUSED, AppointmentStatus.REVOKED)
+    s for s in AppointmentStatus if s not in (AppointmentStatus.EXCUSED, AppointmentStatus.REVOKED)
 )
-OPEN_DECLARATION_STATES = tuple(s.value for s in DeclarationState if s in OPEN_STATES)
 
 
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+def _in(column: str, values: tuple[StrEnum, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(str(v)) for v in values)})"
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,7 @@ class _Source:
     summaries: tuple[_Summary, ...]
     # When set, the state counts only as open (one of these) or not: an update from one open
     # state to another changes nothing. Otherwise (None) it is a key, or not a column.
-    open_states: tuple[str, ...] | None = None
+    open_states: tuple[StrEnum, ...] | None = None
 
     def changed(self, sqlite: bool) -> str:
         """An update changes a count: it changes a counted column."""

@@ -33,11 +33,9 @@ from sqlalchemy.dialects.postgresql import ARRAY as PG_ARRAY
 from sqlalchemy.orm import Session
 
 from advisor_desk.domain.calendar import PARIS
-from advisor_desk.domain.declarations.workflow import FINAL_STATES
 from advisor_desk.domain.enums import (
     DeclarationKind,
     DeclarationState,
-    MailState,
     MailTheme,
     Role,
 )
@@ -52,7 +50,7 @@ from .orm.mail import MailThread
 from .orm.summaries import AppointmentHour, DeclarationOpenCount, MailFlowHour, MailOpenDay
 from .service import Service, api
 from .snapshots import SharedSnapshot
-from .summaries import NO_ESTIMATE
+from .summaries import NO_ESTIMATE, OPEN_DECLARATION_STATES, OPEN_MAIL_STATES
 from .supervision_dto import (
     AGE_BUCKETS,
     AgentItem,
@@ -73,9 +71,6 @@ from .supervision_dto import (
 MAX_PERIOD_DAYS = 366
 MAX_REBALANCE = 500
 DECISIONS = (DeclarationState.ACCEPTED, DeclarationState.REFUSED)
-# IN (…) rather than <> 'closed': the planner can then use the indexes led by `state`.
-OPEN_MAIL_STATES = tuple(s for s in MailState if s is not MailState.CLOSED)
-OPEN_DECLARATION_STATES = tuple(s for s in DeclarationState if s not in FINAL_STATES)
 
 
 BUCKET_LABELS_FR = {"lt1d": "< 1 j", "d1_3": "1–3 j", "d3_7": "3–7 j", "gt7d": "> 7 j"}
