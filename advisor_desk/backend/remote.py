@@ -33,7 +33,8 @@ READ_RETRIES = 2  # extra attempts, for idempotent reads only
 RETRY_BACKOFF_S = 0.2  # then doubled: 0.2 s, 0.4 s
 POOL_SIZE = 16  # connections kept to the server: one per GUI worker thread is plenty
 
-# Both ends' JSON: compact, ASCII only (nothing to mis-encode on the way), no NaN literals.
+# Request bodies: compact, ASCII only (nothing to mis-encode on the way), no NaN literals, as
+# the server's strict standard decoder reads them. (Responses come back in UTF-8: `_loads`.)
 _ENCODE_JSON = json.JSONEncoder(ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode
 
 
