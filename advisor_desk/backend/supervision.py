@@ -73,9 +73,6 @@ MAX_REBALANCE = 500
 DECISIONS = (DeclarationState.ACCEPTED, DeclarationState.REFUSED)
 
 
-BUCKET_LABELS_FR = {"lt1d": "< 1 j", "d1_3": "1–3 j", "d3_7": "3–7 j", "gt7d": "> 7 j"}
-
-
 def _now() -> datetime:
     return utcnow()
 
@@ -1041,4 +1038,4 @@ def summary_pdf(board: Dashboard) -> bytes:
     return buffer.getvalue()
 
 
-__all__ = ["BUCKET_LABELS_FR", "SupervisionService", "export_rows", "summary_pdf"]
+__all__ = ["SupervisionService", "export_rows", "summary_pdf"]
