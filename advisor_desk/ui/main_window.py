@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .change_password_dialog import ChangePasswordDialog
 from .connection_banner import ConnectionBanner
 from .connection_monitor import ConnectionMonitor
 from .context import AppContext, Topics
@@ -123,6 +124,9 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(
             file_menu, self.tr("&Settings…"), lambda: self.open_settings(), ("Ctrl+,",)
         )
+        self.password_action = self._action(
+            file_menu, self.tr("Change my &password…"), lambda: self.change_password()
+        )
         file_menu.addSeparator()
         self.lock_action = self._action(
             file_menu, self.tr("&Lock the session"), self.lock, ("Ctrl+L",)
@@ -153,7 +157,8 @@ class MainWindow(QMainWindow):
         self._action(help_menu, self.tr("&About"), self.show_about)
 
     def _set_session_actions(self, enabled: bool) -> None:
-        for action in (self.lock_action, self.sign_out_action, *self._screen_actions):
+        session_actions = (self.password_action, self.lock_action, self.sign_out_action)
+        for action in (*session_actions, *self._screen_actions):
             action.setEnabled(enabled)
         accueil = self.workspace is not None and ACCUEIL in self.workspace.keys
         self.search_action.setEnabled(enabled and accueil)
@@ -319,6 +324,17 @@ class MainWindow(QMainWindow):
     def open_settings(self, parent: QWidget | None = None) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, parent or self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def change_password(self) -> ChangePasswordDialog | None:
+        if self.context is None or self.locked:
+            return None
+        dialog = ChangePasswordDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self.status.showMessage(self.tr("Your password has been changed."), 10_000)
+        )
         dialog.open()
         return dialog
 
