@@ -19,7 +19,9 @@ from advisor_desk.backend.appointments_dto import (
     ScheduleInput,
     SlotInfo,
 )
+from advisor_desk.backend.engine import session_scope
 from advisor_desk.backend.facade import BoundBackend
+from advisor_desk.backend.orm import Appointment
 from advisor_desk.domain.calendar import PARIS
 from advisor_desk.domain.enums import AppointmentChannel, AppointmentStatus, Role
 from advisor_desk.models.agenda import AgendaModel, OfficeChoicesModel
@@ -37,8 +39,10 @@ from tests.backend.test_appointments import (
     office_id,
     working_monday,
 )
+from tests.ui.helpers import activate
 
 NOW = datetime(2027, 3, 1, 9, 40, tzinfo=UTC)
+SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def _view(status: AppointmentStatus, arrived: datetime | None = None) -> AppointmentView:
@@ -247,3 +251,62 @@ def test_an_office_created_in_bureaux_appears_and_the_choice_stays(qtbot, contex
     qtbot.waitUntil(lambda: screen.target.count() == 2, timeout=10_000)
     assert screen.target.findText("Accueil de Gerland") >= 0
     assert screen.target.currentData() == shown  # the agenda on screen did not jump
+
+
+def test_undo_an_arrival_with_the_button_and_the_shortcut(qtbot, context, engine: Engine) -> None:  # type: ignore[no-untyped-def]
+    today = datetime.now(PARIS).date()
+    reason, office, counter = _reason_and_range(context(Role.SUPERVISOR).backend, engine, today)
+    member = add_member(engine)
+    start = max(
+        datetime.now(UTC) - timedelta(minutes=5),
+        datetime.combine(today, time(0), tzinfo=PARIS).astimezone(UTC),
+    )
+    appointment = insert_appointment(engine, member, office, counter, reason, start)
+    app = context(Role.COUNTER)
+    app.backend.appointments.mark_waiting(appointment)  # recorded by mistake
+    screen = RendezVousScreen(app)
+    qtbot.addWidget(screen)
+    activate(qtbot, screen)  # shortcuts only fire in the active window
+    qtbot.waitUntil(
+        lambda: (
+            screen.model.rowCount() == 1
+            and screen.model.row_at(0).status is AppointmentStatus.WAITING
+        ),
+        timeout=10_000,
+    )
+    assert screen.undo_arrival_button.text() == "Annuler l'arr&ivée"
+    assert screen.undo_arrival_button.toolTip().endswith("(Ctrl+Shift+U)")
+
+    screen.view.setFocus()
+    qtbot.mouseClick(screen.undo_arrival_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: screen.model.row_at(0).status is AppointmentStatus.UNKNOWN, timeout=10_000
+    )
+    assert (
+        screen.message.text() == "Arrivée de MARTIN Anne annulée : rendez-vous de nouveau à venir."
+    )
+    with session_scope(engine) as s:
+        row = s.get(Appointment, appointment)
+        assert row is not None
+        assert row.status is AppointmentStatus.UNKNOWN and row.arrived_at is None
+
+    # Undoing again: the appointment is no longer "arrived", the backend's reason is shown.
+    screen.view.setFocus()
+    qtbot.keyClick(screen.view, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier | SHIFT)
+    qtbot.waitUntil(lambda: screen.message.is_error, timeout=10_000)
+    assert "à venir" in screen.message.text()
+
+    # Arrived again (Ctrl+Shift+A), then undone from the keyboard (Ctrl+Shift+U).
+    qtbot.keyClick(screen.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | SHIFT)
+    qtbot.waitUntil(
+        lambda: screen.model.row_at(0).status is AppointmentStatus.WAITING, timeout=10_000
+    )
+    screen.view.setFocus()
+    qtbot.keyClick(screen.view, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier | SHIFT)
+    qtbot.waitUntil(
+        lambda: screen.model.row_at(0).status is AppointmentStatus.UNKNOWN, timeout=10_000
+    )
+    assert not screen.message.is_error
+    with session_scope(engine) as s:
+        row = s.get(Appointment, appointment)
+        assert row is not None and row.arrived_at is None

@@ -1,4 +1,4 @@
-"""Book an appointment for a member: reason, office by distance (PMR filter), free slot."""
+"""Book an appointment for a member, or move one: reason, office by distance (PMR filter), slot."""
 
 from __future__ import annotations
 
@@ -41,23 +41,35 @@ MORE_DAYS = 28
 
 
 class BookingDialog(QDialog):
-    """Emits `booked(AppointmentView)` and publishes it on the bus, then closes."""
+    """Emits `booked(AppointmentView)` and publishes it on the bus, then closes.
+
+    With `moving`, the dialog moves that coming appointment to the chosen slot (same reason).
+    """
 
     booked = Signal(object)
 
     def __init__(
-        self, app: AppContext, member_id: int, member_name: str, parent: QWidget | None = None
+        self,
+        app: AppContext,
+        member_id: int,
+        member_name: str,
+        parent: QWidget | None = None,
+        *,
+        moving: AppointmentView | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("bookingDialog")
-        self.setWindowTitle(
-            self.tr("New appointment for {name}").format(name=member_name)
-            if member_name
-            else self.tr("New appointment")
-        )
+        if moving is not None:
+            title = self.tr("Move the appointment of {name}").format(name=moving.member_name)
+        elif member_name:
+            title = self.tr("New appointment for {name}").format(name=member_name)
+        else:
+            title = self.tr("New appointment")
+        self.setWindowTitle(title)
         self.setMinimumSize(720, 520)
         self._app = app
         self._member_id = member_id
+        self._moving = moving
         self._reasons: list[ReasonInfo] = []
         self._pending_error: str | None = None
 
@@ -90,7 +102,7 @@ class BookingDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.book_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.book_button.setText(self.tr("&Book"))
+        self.book_button.setText(self.tr("&Book") if moving is None else self.tr("&Move here"))
         self.buttons.accepted.connect(self.book)
         self.buttons.rejected.connect(self.reject)
 
@@ -105,7 +117,9 @@ class BookingDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self._update_buttons()
-        self.reason.setFocus()
+        # Moving keeps the reason: the choice starts at the offices.
+        self.reason.setEnabled(moving is None)
+        (self.reason if moving is None else self.offices).setFocus()
         app.ops.call(
             app.backend.appointments.list_reasons,
             on_success=self._reasons_loaded,
@@ -124,7 +138,17 @@ class BookingDialog(QDialog):
                 self.tr("{label} ({minutes} min)").format(label=r.label, minutes=r.duration_min),
                 r.id,
             )
+        if self._moving is not None:
+            self.reason.setCurrentIndex(self.reason.findData(self._moving.reason_id))
         self.reason.blockSignals(False)
+        if self._moving is not None and self.reason.currentIndex() < 0:  # withdrawn since
+            self.message.show_error(
+                self.tr(
+                    "The reason of this appointment is no longer offered: it cannot be moved. "
+                    "Cancel it and book a new appointment if needed."
+                )
+            )
+            return
         if not reasons:
             self.message.show_error(self.tr("No appointment reason is open for booking."))
             return
@@ -213,17 +237,25 @@ class BookingDialog(QDialog):
         self.more.setEnabled(self.current_office() is not None)
 
     def book(self) -> None:
+        """Book the chosen slot, or move the appointment there (move mode)."""
         slot = self.current_slot()
         reason_id = self.reason.currentData()
         if slot is None or reason_id is None:
             return
         member_id = self._member_id
+        moving_id = None if self._moving is None else self._moving.id
         service = self._app.backend.appointments
+
+        def run() -> AppointmentView:
+            if moving_id is None:
+                return service.book(
+                    member_id, reason_id, slot.office_id, slot.advisor_id, slot.starts_at
+                )
+            return service.reschedule(moving_id, slot.office_id, slot.advisor_id, slot.starts_at)
+
         self.book_button.setEnabled(False)
         self._app.ops.call(
-            lambda: service.book(
-                member_id, reason_id, slot.office_id, slot.advisor_id, slot.starts_at
-            ),
+            run,
             on_success=self._booked,
             on_failure=self._book_failed,
             owner=self,

@@ -1,12 +1,14 @@
-"""The member file's Appointments tab: past and coming appointments, book, cancel."""
+"""The member file's Appointments tab: past and coming appointments, book, move, cancel."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_desk.domain.enums import AppointmentStatus
-from advisor_desk.models.agenda import AgendaModel
+from advisor_desk.models.agenda import PARIS, AgendaModel
 from advisor_desk.ui.context import AppContext
 from advisor_desk.ui.form_message import FormMessage
 from advisor_desk.ui.ops import OpError
@@ -56,10 +58,16 @@ class MemberAppointmentsTab(QWidget):
         self.new_button.setEnabled(app.allows("appointment.book"))
         self.cancel_button = QPushButton(self.tr("Cancel at the member's &request"), self)
         self.cancel_button.clicked.connect(self.cancel_selected)
+        self.move_button = QPushButton(self.tr("&Move…"), self)
+        self.move_button.clicked.connect(self.move_selected)
+        self.move_button.setEnabled(app.allows("appointment.book"))
+        self.ics_button = QPushButton(self.tr("Save the &calendar file…"), self)
+        self.ics_button.clicked.connect(self.save_calendar_file)
+        self.ics_button.setEnabled(app.allows("appointment.book"))
         self.message = FormMessage(self)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.cancel_button)
+        for button in (self.new_button, self.cancel_button, self.move_button, self.ics_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -99,12 +107,39 @@ class MemberAppointmentsTab(QWidget):
         dialog.open()
         return dialog
 
-    def cancel_selected(self) -> None:
+    def selected(self) -> AppointmentView | None:
+        """The selected appointment; without one, says so and gives None."""
         rows = self.view.selectionModel().selectedRows()
         if not rows:
             self.message.show_error(self.tr("Select an appointment first."))
+            return None
+        return self.model.row_at(rows[0].row())
+
+    def move_selected(self) -> BookingDialog | None:
+        """The booking dialog in move mode for the selected coming appointment."""
+        appointment = self.selected()
+        if appointment is None:
+            return None
+        if appointment.status is not AppointmentStatus.UNKNOWN:
+            self.message.show_error(self.tr("Only a coming appointment can be moved."))
+            return None
+        dialog = BookingDialog(
+            self._app, self.member_id, self.member_name, self, moving=appointment
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.booked.connect(
+            lambda _moved: self.message.show_notice(
+                self.tr("Appointment moved; the member is informed.")
+            )
+        )
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def cancel_selected(self) -> None:
+        appointment = self.selected()
+        if appointment is None:
             return
-        appointment = self.model.row_at(rows[0].row())
         if appointment.status is not AppointmentStatus.UNKNOWN:
             self.message.show_error(self.tr("Only a coming appointment can be cancelled."))
             return
@@ -121,6 +156,50 @@ class MemberAppointmentsTab(QWidget):
             on_failure=self._failed,
             owner=self,
         )
+
+    def save_calendar_file(self) -> None:
+        """Fetch the selected coming appointment as iCalendar text, then save it to a file."""
+        appointment = self.selected()
+        if appointment is None:
+            return
+        if appointment.status is not AppointmentStatus.UNKNOWN:
+            self.message.show_error(self.tr("Only a coming appointment has a calendar file."))
+            return
+        service = self._app.backend.appointments
+        appointment_id = appointment.id
+        day = appointment.starts_at.astimezone(PARIS).date()
+        self._app.ops.call(
+            lambda: service.confirmation_ics(appointment_id),
+            on_success=lambda text: self._write_calendar_file(text, f"rendez-vous-{day}.ics"),
+            on_failure=self._failed,
+            owner=self,
+        )
+
+    def _ask_file(self, suggested: str) -> str:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the calendar file"),
+            str(Path(folder) / suggested),
+            self.tr("Calendar files (*.ics)"),
+        )
+        return path
+
+    def _write_calendar_file(self, text: str, suggested: str) -> None:
+        path = self._ask_file(suggested)
+        if not path:
+            return
+        if not path.lower().endswith(".ics"):
+            path += ".ics"
+        try:
+            # The text has CRLF line ends (RFC 5545): written as they are.
+            Path(path).write_text(text, encoding="utf-8", newline="")
+        except OSError as exc:
+            self.message.show_error(
+                self.tr("The file could not be written: {error}").format(error=exc.strerror or exc)
+            )
+            return
+        self.message.show_notice(self.tr("Calendar file saved to {path}.").format(path=path))
 
     def _failed(self, error: OpError) -> None:
         self.message.show_error(error.message)

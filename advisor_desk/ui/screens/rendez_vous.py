@@ -109,6 +109,9 @@ class RendezVousScreen(QWidget):
 
         self.message = FormMessage(self)
         self.waiting_button = self._button(self.tr("&Arrived"), "Ctrl+Shift+A", self.mark_waiting)
+        self.undo_arrival_button = self._button(
+            self.tr("&Undo arrival"), "Ctrl+Shift+U", self.undo_arrival
+        )
         self.seen_button = self._button(self.tr("&Seen"), "Ctrl+Shift+S", self.mark_seen)
         self.noshow_button = self._button(self.tr("&No-show"), "Ctrl+Shift+N", self.mark_noshow)
         self.revoke_button = self._button(self.tr("&Cancel…"), "Ctrl+Shift+C", self.revoke)
@@ -125,7 +128,13 @@ class RendezVousScreen(QWidget):
         bar.addStretch(1)
         bar.addWidget(refresh)
         actions = QHBoxLayout()
-        for b in (self.waiting_button, self.seen_button, self.noshow_button, self.revoke_button):
+        for b in (
+            self.waiting_button,
+            self.undo_arrival_button,
+            self.seen_button,
+            self.noshow_button,
+            self.revoke_button,
+        ):
             actions.addWidget(b)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
@@ -309,6 +318,11 @@ class RendezVousScreen(QWidget):
     def mark_waiting(self) -> None:
         service = self._app.backend.appointments
         self._act(service.mark_waiting, self.tr("{name} is in the waiting room."))
+
+    def undo_arrival(self) -> None:
+        """An arrival recorded by mistake: the member is back to booked."""
+        service = self._app.backend.appointments
+        self._act(service.undo_arrival, self.tr("{name} is back to booked (arrival undone)."))
 
     def mark_seen(self) -> None:
         service = self._app.backend.appointments
