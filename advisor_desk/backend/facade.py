@@ -12,6 +12,7 @@ from .engine import describe, is_sqlite, make_engine
 from .knowledge import KnowledgeService
 from .mail import MailService
 from .members import MembersService
+from .professionals import ProfessionalsService
 from .reimbursements import ReimbursementsService
 from .service import AdvisorInfo, Context, Service
 from .sessions import DEFAULT_IDLE_TIMEOUT_S, SessionService, authenticate, resume
@@ -30,6 +31,7 @@ SERVICES: dict[str, type[Service]] = {
     "appointments": AppointmentsService,
     "declarations": DeclarationsService,
     "supervision": SupervisionService,
+    "professionals": ProfessionalsService,
 }
 
 
@@ -50,6 +52,7 @@ class BoundBackend:
         self.appointments = AppointmentsService(self._ctx)
         self.declarations = DeclarationsService(self._ctx)
         self.supervision = SupervisionService(self._ctx)
+        self.professionals = ProfessionalsService(self._ctx)
 
     @property
     def permissions(self) -> frozenset[str]:

@@ -27,6 +27,7 @@ class Permission(StrEnum):
     WORK_REBALANCE = "supervision.rebalance"
     ACCOUNTS_MANAGE = "admin.accounts"
     AUDIT_READ = "admin.audit"
+    DIRECTORY_READ = "directory.read"  # the health-professionals directory (no member data)
     SESSION = "session"  # every logged-in advisor: own profile, password, logout
 
 
@@ -45,6 +46,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.DECLARATION_FILE,
             P.APPOINTMENT_BOOK,
             P.APPOINTMENT_AGENDA,
+            P.DIRECTORY_READ,
         }
     ),
     Role.BACKOFFICE: frozenset(
@@ -60,6 +62,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.DECLARATION_FILE,
             P.DECLARATION_PROCESS,
             P.MAIL_WORK,
+            P.DIRECTORY_READ,
         }
     ),
     # Supervisors manage workloads, not members: no member read without an explicit grant.
@@ -75,6 +78,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.SUPERVISION_VIEW,
             P.WORK_REBALANCE,
             P.DOCUMENT_VERIFY,
+            P.DIRECTORY_READ,
         }
     ),
     Role.ADMIN: frozenset(

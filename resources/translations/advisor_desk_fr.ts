@@ -269,6 +269,73 @@
     </message>
 </context>
 <context>
+    <name>AnnuaireScreen</name>
+    <message>
+        <source>All specialties</source>
+        <translation>Toutes les spécialités</translation>
+    </message>
+    <message>
+        <source>All sectors</source>
+        <translation>Tous secteurs</translation>
+    </message>
+    <message>
+        <source>No extra fees (sector 1)</source>
+        <translation>Sans dépassement (secteur 1)</translation>
+    </message>
+    <message>
+        <source>Sector 1 and OPTAM</source>
+        <translation>Secteur 1 et OPTAM</translation>
+    </message>
+    <message>
+        <source>Name or commune</source>
+        <translation>Nom ou commune</translation>
+    </message>
+    <message>
+        <source>Nowhere (by name)</source>
+        <translation>Nulle part (par nom)</translation>
+    </message>
+    <message>
+        <source>or postcode</source>
+        <translation>ou code postal</translation>
+    </message>
+    <message>
+        <source>A postcode replaces the office as the starting point.</source>
+        <translation>Un code postal remplace le bureau comme point de départ.</translation>
+    </message>
+    <message>
+        <source>S&amp;pecialty:</source>
+        <translation>S&amp;pécialité :</translation>
+    </message>
+    <message>
+        <source>Sec&amp;tors:</source>
+        <translation>Sec&amp;teurs :</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher :</translation>
+    </message>
+    <message>
+        <source>Ar&amp;ound:</source>
+        <translation>A&amp;utour de :</translation>
+    </message>
+    <message>
+        <source>{total} professionals, the {n} nearest shown</source>
+        <translation>{total} professionnels, les {n} plus proches affichés</translation>
+    </message>
+    <message>
+        <source>{total} professionals, the first {n} shown</source>
+        <translation>{total} professionnels, les {n} premiers affichés</translation>
+    </message>
+    <message>
+        <source>{total} professional(s)</source>
+        <translation>{total} professionnel(s)</translation>
+    </message>
+    <message>
+        <source>No professional matches these filters.</source>
+        <translation>Aucun professionnel ne correspond à ces critères.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleDialog</name>
     <message>
         <source>Knowledge base</source>
@@ -469,6 +536,10 @@
 <context>
     <name>BookingDialog</name>
     <message>
+        <source>Move the appointment of {name}</source>
+        <translation>Déplacer le rendez-vous de {name}</translation>
+    </message>
+    <message>
         <source>New appointment for {name}</source>
         <translation>Nouveau rendez-vous pour {name}</translation>
     </message>
@@ -489,6 +560,10 @@
         <translation>&amp;Réserver</translation>
     </message>
     <message>
+        <source>&amp;Move here</source>
+        <translation>&amp;Déplacer ici</translation>
+    </message>
+    <message>
         <source>&amp;Reason:</source>
         <translation>&amp;Motif :</translation>
     </message>
@@ -499,6 +574,10 @@
     <message>
         <source>No appointment reason is open for booking.</source>
         <translation>Aucun motif de rendez-vous n&apos;est ouvert à la réservation.</translation>
+    </message>
+    <message>
+        <source>The reason of this appointment is no longer offered: it cannot be moved. Cancel it and book a new appointment if needed.</source>
+        <translation>Le motif de ce rendez-vous n&apos;est plus proposé : il ne peut pas être déplacé. Annulez-le et prenez un nouveau rendez-vous si besoin.</translation>
     </message>
     <message>
         <source>No office matches these criteria.</source>
@@ -526,6 +605,41 @@
     <message>
         <source>Absences</source>
         <translation>Absences</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Changer mon mot de passe</translation>
+    </message>
+    <message>
+        <source>At least 12 characters, mixing at least two kinds (lower case, upper case, digits, symbols). The new password is asked at the next sign-in and to unlock.</source>
+        <translation>Au moins 12 caractères, mêlant au moins deux sortes (minuscules, majuscules, chiffres, symboles). Le nouveau mot de passe sera demandé à la prochaine connexion et pour déverrouiller.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation>Mot de passe &amp;actuel :</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nouveau mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm the new password:</source>
+        <translation>&amp;Confirmer le nouveau :</translation>
+    </message>
+    <message>
+        <source>Change the password</source>
+        <translation>Changer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Type your current password.</source>
+        <translation>Saisissez votre mot de passe actuel.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Les deux nouveaux mots de passe diffèrent.</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1475,49 @@ dû</translation>
     </message>
 </context>
 <context>
+    <name>DirectoryModel</name>
+    <message>
+        <source>Sector 1</source>
+        <translation>Secteur 1</translation>
+    </message>
+    <message>
+        <source>Sector 2</source>
+        <translation>Secteur 2</translation>
+    </message>
+    <message>
+        <source>OPTAM</source>
+        <translation>OPTAM</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Specialty</source>
+        <translation>Spécialité</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+</context>
+<context>
     <name>DocumentRequestDialog</name>
     <message>
         <source>&amp;From:</source>
@@ -1954,6 +2111,10 @@ dû</translation>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
+        <source>Change my &amp;password…</source>
+        <translation>Changer mon mot de &amp;passe…</translation>
+    </message>
+    <message>
         <source>&amp;Lock the session</source>
         <translation>&amp;Verrouiller la session</translation>
     </message>
@@ -1996,6 +2157,10 @@ dû</translation>
     <message>
         <source>Signed out.</source>
         <translation>Session fermée.</translation>
+    </message>
+    <message>
+        <source>Your password has been changed.</source>
+        <translation>Votre mot de passe a été modifié.</translation>
     </message>
     <message>
         <source>Advisor desk</source>
@@ -2051,6 +2216,14 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>Annuler à la demande de l&apos;a&amp;ssuré</translation>
     </message>
     <message>
+        <source>&amp;Move…</source>
+        <translation>Dé&amp;placer…</translation>
+    </message>
+    <message>
+        <source>Save the &amp;calendar file…</source>
+        <translation>Enre&amp;gistrer le fichier calendrier…</translation>
+    </message>
+    <message>
         <source>No appointment for this member.</source>
         <translation>Aucun rendez-vous pour cet assuré.</translation>
     </message>
@@ -2059,12 +2232,40 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
     </message>
     <message>
+        <source>Only a coming appointment can be moved.</source>
+        <translation>Seul un rendez-vous à venir peut être déplacé.</translation>
+    </message>
+    <message>
+        <source>Appointment moved; the member is informed.</source>
+        <translation>Rendez-vous déplacé ; l&apos;assuré en est informé.</translation>
+    </message>
+    <message>
         <source>Only a coming appointment can be cancelled.</source>
         <translation>Seul un rendez-vous à venir peut être annulé.</translation>
     </message>
     <message>
         <source>Appointment cancelled; the member is informed.</source>
         <translation>Rendez-vous annulé ; l&apos;assuré en est informé.</translation>
+    </message>
+    <message>
+        <source>Only a coming appointment has a calendar file.</source>
+        <translation>Seul un rendez-vous à venir a un fichier calendrier.</translation>
+    </message>
+    <message>
+        <source>Save the calendar file</source>
+        <translation>Enregistrer le fichier calendrier</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Fichiers calendrier (*.ics)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}</source>
+        <translation>Le fichier n&apos;a pas pu être écrit : {error}</translation>
+    </message>
+    <message>
+        <source>Calendar file saved to {path}.</source>
+        <translation>Fichier calendrier enregistré : {path}.</translation>
     </message>
 </context>
 <context>
@@ -2526,6 +2727,25 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     </message>
 </context>
 <context>
+    <name>ReceiptBar</name>
+    <message>
+        <source>Acknowledgement of receipt…</source>
+        <translation>Accusé de réception…</translation>
+    </message>
+    <message>
+        <source>Issue the request&apos;s acknowledgement of receipt, to print or send (Ctrl+Shift+R)</source>
+        <translation>Délivrer l&apos;accusé de réception de la démarche, à imprimer ou à envoyer (Ctrl+Maj+R)</translation>
+    </message>
+    <message>
+        <source>Request {number} filed: hand over its acknowledgement of receipt (Ctrl+Shift+R).</source>
+        <translation>Démarche {number} déposée : remettez-en l&apos;accusé de réception à l&apos;assuré (Ctrl+Maj+R).</translation>
+    </message>
+    <message>
+        <source>Generating the document…</source>
+        <translation>Génération du document…</translation>
+    </message>
+</context>
+<context>
     <name>ReimbursementsFilterBar</name>
     <message>
         <source>&amp;27 months</source>
@@ -2781,6 +3001,10 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>A&amp;rrivée</translation>
     </message>
     <message>
+        <source>&amp;Undo arrival</source>
+        <translation>Annuler l&apos;arr&amp;ivée</translation>
+    </message>
+    <message>
         <source>&amp;Seen</source>
         <translation>Reç&amp;u</translation>
     </message>
@@ -2835,6 +3059,10 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     <message>
         <source>{name} is in the waiting room.</source>
         <translation>{name} est en salle d&apos;attente.</translation>
+    </message>
+    <message>
+        <source>{name} is back to booked (arrival undone).</source>
+        <translation>Arrivée de {name} annulée : rendez-vous de nouveau à venir.</translation>
     </message>
     <message>
         <source>{name} was seen.</source>
@@ -3456,12 +3684,32 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>Retirer</translation>
     </message>
     <message>
+        <source>Search by keyword…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates whose title or keywords hold every word; Down goes to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Press Enter on a template to insert it</source>
         <translation>Appuyez sur Entrée sur un modèle pour l&apos;insérer</translation>
     </message>
     <message>
         <source>Knowledge-base articles for this message: Enter opens one</source>
         <translation>Articles de la base de connaissances pour ce message : Entrée en ouvre un</translation>
+    </message>
+    <message>
+        <source>Reclassify the thread: the deadline of its first answer follows the theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File the thread under the suggested theme</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Your answer to the member…</source>
@@ -3490,6 +3738,10 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     <message>
         <source>Save the text as a note the member never sees</source>
         <translation>Enregistrer le texte comme note que l&apos;assuré ne voit jamais</translation>
+    </message>
+    <message>
+        <source>The&amp;me:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Su&amp;ggested templates:</source>
@@ -3534,6 +3786,22 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     <message>
         <source>Escalated to a supervisor</source>
         <translation>Escaladé à un superviseur</translation>
+    </message>
+    <message>
+        <source>Matchin&amp;g templates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No template contains “{words}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No template suggested for this message: search by keyword.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thread reclassified: {theme}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Agent</source>
@@ -4442,6 +4710,10 @@ Aucun écran n&apos;est encore disponible pour votre profil dans cette version. 
     <message>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Health directory</source>
+        <translation>Annuaire santé</translation>
     </message>
     <message>
         <source>E-mails</source>

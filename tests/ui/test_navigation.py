@@ -49,6 +49,7 @@ def test_titles_are_french(french) -> None:
         "Accueil",
         "Démarches",
         "Rendez-vous",
+        "Annuaire santé",
         "Courriels",
         "Supervision",
         "Administration",

@@ -27,6 +27,7 @@ from advisor_desk.ui.form_message import FormMessage, mark_invalid
 from advisor_desk.ui.ops import OpError
 
 from .filing_dialog import TOPIC
+from .receipt_bar import ReceiptBar
 
 S = DeclarationState
 
@@ -78,6 +79,8 @@ class DeclarationDetailPanel(QWidget):
         self.refuse_button = QPushButton(self.tr("&Refuse"), self)
         self.close_button = QPushButton(self.tr("C&lose without follow-up"), self)
         self.reopen_button = QPushButton(self.tr("Re&open"), self)
+        # Back-office agents re-send the receipt of a request (print it or put it in the inbox).
+        self.receipt = ReceiptBar(app, self)
         self._targets = {
             self.start_button: S.IN_INSTRUCTION,
             self.ask_button: S.WAITING_MEMBER,
@@ -113,6 +116,7 @@ class DeclarationDetailPanel(QWidget):
         layout.addWidget(self.missing)
         layout.addWidget(self.message)
         layout.addLayout(actions)
+        layout.addWidget(self.receipt)
         self.set_detail(None)
 
     def show_declaration(self, declaration_id: int) -> None:
@@ -135,6 +139,7 @@ class DeclarationDetailPanel(QWidget):
         self.history.clear()
         self.notes.clear()
         mark_invalid(self.note_edit, False)
+        self.receipt.set_declaration(detail.id if detail is not None else None)
         if detail is None:
             self.title.setText(self.tr("Select a request in the queue."))
             self.state.clear()

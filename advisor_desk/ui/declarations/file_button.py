@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from advisor_desk.domain.declarations import KIND_TITLES_FR
@@ -13,6 +14,8 @@ from .filing_dialog import FilingDialog
 
 class FileRequestButton(QToolButton):
     """Disabled until `set_member`; hidden for an advisor who may not file requests."""
+
+    filed = Signal(object)  # DeclarationDetail, once its form has filed it
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,5 +43,6 @@ class FileRequestButton(QToolButton):
         if self._member_id is None:
             return None
         self.dialog = FilingDialog(self._app, self._member_id, kind, self.window())
+        self.dialog.filed.connect(self.filed)
         self.dialog.open()
         return self.dialog

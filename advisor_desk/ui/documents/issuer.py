@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -22,13 +23,16 @@ TOPIC_ISSUED = "documents.issued"  # payload: the IssuedPdf (without reloading a
 
 
 class DocumentIssuer(QObject):
-    """One per member file; `preview` is the open preview dialog, if any."""
+    """One per member file; `preview` is the open preview dialog, if any.
+
+    Without a member (`member_id` None), it issues only the receipts of requests.
+    """
 
     busy_changed = Signal(bool)
     issued = Signal(object)  # IssuedPdf
     failed = Signal(str)
 
-    def __init__(self, app: AppContext, member_id: int, window: QWidget) -> None:
+    def __init__(self, app: AppContext, member_id: int | None, window: QWidget) -> None:
         super().__init__(window)
         self._app = app
         self._member_id = member_id
@@ -60,9 +64,18 @@ class DocumentIssuer(QObject):
             self.issue(dialog.request())
 
     def issue(self, request: DocumentRequest) -> None:
+        assert self._member_id is not None, "a member's document needs the member"
+        self._run(issue_call(self._app.backend, self._member_id, request))
+
+    def issue_receipt(self, declaration_id: int) -> None:
+        """The acknowledgement of receipt of a request (for the request's member)."""
+        documents = self._app.backend.documents
+        self._run(lambda: documents.issue_declaration_receipt(declaration_id))
+
+    def _run(self, call: Callable[[], IssuedPdf]) -> None:
         self._set_busy(True)
         self._app.ops.call(
-            issue_call(self._app.backend, self._member_id, request),
+            call,
             on_success=self._show,
             on_failure=self._failed,
             owner=self,

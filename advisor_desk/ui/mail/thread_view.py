@@ -1,15 +1,18 @@
-"""One mail thread: the messages, who else has it open, suggestions, the reply editor, actions."""
+"""One mail thread: the messages, who else has it open, suggested and searched templates, the
+thread's theme, the reply editor, actions."""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -24,12 +27,14 @@ from PySide6.QtWidgets import (
 from advisor_desk.backend.documents_dto import DOCUMENT_TITLES_FR, IssuedDocumentInfo
 from advisor_desk.backend.mail_dto import (
     ReplyResult,
+    Suggestion,
     SuggestionList,
+    TemplateInfo,
     ThreadDetail,
     ThreadViewer,
 )
 from advisor_desk.domain.calendar import PARIS
-from advisor_desk.domain.enums import MailState, MessageDirection
+from advisor_desk.domain.enums import MailState, MailTheme, MessageDirection
 from advisor_desk.domain.errors import ConflictError
 from advisor_desk.models.mail_queue import state_label, theme_label
 from advisor_desk.ui.context import AppContext
@@ -37,10 +42,14 @@ from advisor_desk.ui.knowledge.article_dialog import ArticleDialog
 from advisor_desk.ui.mail.escalate_dialog import EscalateDialog
 from advisor_desk.ui.mail.transfer_dialog import TransferDialog
 from advisor_desk.ui.ops import OpError
+from advisor_desk.ui.state_panel import StatePanel
 
 TOPIC = "mail"  # bus topic: payload is the id of the thread that changed
 # How often the open thread tells the backend "still here" (its timeout is three times that).
 PRESENCE_INTERVAL_MS = 10_000
+TEMPLATE_SEARCH_DELAY_MS = 250
+# A theme chosen with the arrow keys is saved once they rest: one reclassification, not one a step.
+THEME_DELAY_MS = 600
 _BANNER_STYLE = (
     "QLabel#presenceBanner { background: #fff1c2; color: #5c4400; "
     "border: 1px solid #e0b94a; border-radius: 3px; padding: 4px 8px; }"
@@ -107,14 +116,40 @@ class ThreadView(QWidget):
         self.attachment_menu: QMenu | None = None
         self.messages = QTextBrowser(self)
         self.messages.setObjectName("threadMessages")
+        self.template_search = QLineEdit(self)
+        self.template_search.setObjectName("templateSearch")
+        self.template_search.setClearButtonEnabled(True)
+        self.template_search.setPlaceholderText(self.tr("Search by keyword…"))
+        self.template_search.setToolTip(
+            self.tr("Templates whose title or keywords hold every word; Down goes to the list")
+        )
         self.suggestions = QListWidget(self)
         self.suggestions.setObjectName("suggestions")
         self.suggestions.setToolTip(self.tr("Press Enter on a template to insert it"))
+        self.templates_panel = StatePanel(self.suggestions, self)
+        self.templates_panel.retry_requested.connect(self.search_templates)
+        # The suggestions for the thread shown (None: not loaded yet), listed again once the
+        # search is emptied.
+        self._suggested: list[Suggestion] | None = None
         self.articles = QListWidget(self)
         self.articles.setObjectName("articleSuggestions")
         self.articles.setToolTip(
             self.tr("Knowledge-base articles for this message: Enter opens one")
         )
+        self.theme = QComboBox(self)
+        self.theme.setObjectName("threadTheme")
+        self.theme.setToolTip(
+            self.tr("Reclassify the thread: the deadline of its first answer follows the theme")
+        )
+        for theme in MailTheme:
+            self.theme.addItem(theme_label(theme), theme)
+        self.theme_hint = QLabel(self)
+        self.theme_hint.setObjectName("themeHint")
+        self.theme_hint.setWordWrap(True)
+        self.apply_theme_button = QPushButton(self.tr("A&pply"), self)
+        self.apply_theme_button.setObjectName("applyTheme")
+        self.apply_theme_button.setToolTip(self.tr("File the thread under the suggested theme"))
+        self._suggested_theme: MailTheme | None = None
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("replyEditor")
         self.editor.setPlaceholderText(self.tr("Your answer to the member…"))
@@ -128,8 +163,8 @@ class ThreadView(QWidget):
         self.note_button = QPushButton(self.tr("Internal n&ote"), self)
         self.note_button.setToolTip(self.tr("Save the text as a note the member never sees"))
 
-        suggestions_label = QLabel(self.tr("Su&ggested templates:"), self)
-        suggestions_label.setBuddy(self.suggestions)
+        self.templates_label = QLabel(self)
+        self.templates_label.setBuddy(self.template_search)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -151,14 +186,29 @@ class ThreadView(QWidget):
         articles_label = QLabel(self.tr("Knowledge &base:"), self)
         articles_label.setBuddy(self.articles)
         lists = QGridLayout()
-        lists.addWidget(suggestions_label, 0, 0)
-        lists.addWidget(self.suggestions, 1, 0)
+        lists.addWidget(self.templates_label, 0, 0)
+        lists.addWidget(self.template_search, 1, 0)
+        lists.addWidget(self.templates_panel, 2, 0)
         lists.addWidget(articles_label, 0, 1)
-        lists.addWidget(self.articles, 1, 1)
+        lists.addWidget(self.articles, 1, 1, 2, 1)
         bottom_layout.addLayout(lists)
+        # Shown only while a theme is suggested for a thread filed under "other".
+        self.theme_suggestion = QWidget(self)
+        hint_row = QHBoxLayout(self.theme_suggestion)
+        hint_row.setContentsMargins(0, 0, 0, 0)
+        hint_row.addWidget(self.theme_hint, 1)
+        hint_row.addWidget(self.apply_theme_button)
+        bottom_layout.addWidget(self.theme_suggestion)
         reply_label = QLabel(self.tr("&Reply:"), self)
         reply_label.setBuddy(self.editor)
-        bottom_layout.addWidget(reply_label)
+        theme_caption = QLabel(self.tr("The&me:"), self)
+        theme_caption.setBuddy(self.theme)
+        reply_row = QHBoxLayout()
+        reply_row.addWidget(reply_label)
+        reply_row.addStretch(1)
+        reply_row.addWidget(theme_caption)
+        reply_row.addWidget(self.theme)
+        bottom_layout.addLayout(reply_row)
         bottom_layout.addWidget(self.editor, 1)
         bottom_layout.addWidget(self.message)
         attachment_row = QHBoxLayout()
@@ -175,9 +225,13 @@ class ThreadView(QWidget):
         bottom_layout.addLayout(buttons)
         # The member's messages are what the agent reads first: they get the larger part (by
         # size hints alone, the lists and the reply took it and left two lines of the message).
-        # The lists show about four entries (a styled row is some two lines of text high).
-        for suggestions in (self.suggestions, self.articles):
-            suggestions.setMaximumHeight(9 * suggestions.fontMetrics().height() + 12)
+        # The lists show about four entries (a styled row is some two lines of text high); the
+        # templates give the height of their search field back, so both columns end together.
+        lists_height = 9 * self.articles.fontMetrics().height() + 12
+        self.articles.setMaximumHeight(lists_height)
+        self.templates_panel.setMaximumHeight(
+            lists_height - self.template_search.sizeHint().height() - lists.verticalSpacing()
+        )
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(top)
@@ -196,6 +250,21 @@ class ThreadView(QWidget):
         self.close_button.clicked.connect(lambda: self.send(close=True))
         self.note_button.clicked.connect(self.add_note)
         self.suggestions.itemActivated.connect(self._insert_template)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(TEMPLATE_SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.search_templates)
+        self.template_search.textEdited.connect(lambda _text: self._search_timer.start())
+        self.template_search.returnPressed.connect(self.search_templates)
+        self.template_search.installEventFilter(self)
+        self._theme_timer = QTimer(self)
+        self._theme_timer.setSingleShot(True)
+        self._theme_timer.setInterval(THEME_DELAY_MS)
+        self._theme_timer.timeout.connect(
+            lambda: self.reclassify(MailTheme(self.theme.currentData()))
+        )
+        self.theme.activated.connect(lambda _index: self._theme_timer.start())
+        self.apply_theme_button.clicked.connect(self.apply_suggested_theme)
         self.articles.itemActivated.connect(self.open_article)
         self.release_button.clicked.connect(self.release)
         self.transfer_button.clicked.connect(self.transfer)
@@ -210,6 +279,8 @@ class ThreadView(QWidget):
         self._set_editable(False)
         self._update_actions()
         self.set_attachment(None)
+        self._show_templates("", [])
+        self._update_theme_hint()
 
     # -- loading -------------------------------------------------------------------------
 
@@ -230,6 +301,10 @@ class ThreadView(QWidget):
             self.editor.clear()
             self.message.clear()
             self.set_attachment(None)
+            self._forget_templates()
+        self._theme_timer.stop()
+        self.theme.setCurrentIndex(self.theme.findData(detail.theme))
+        self._update_theme_hint()
         self.header.setText(self._header_text(detail))
         self.messages.setHtml(messages_html(detail))
         bar = self.messages.verticalScrollBar()
@@ -247,7 +322,9 @@ class ThreadView(QWidget):
         self.detail = None
         self.header.clear()
         self.messages.clear()
-        self.suggestions.clear()
+        self._forget_templates()
+        self._theme_timer.stop()
+        self._update_theme_hint()
         self.articles.clear()
         self.editor.clear()
         self.message.clear()
@@ -295,9 +372,12 @@ class ThreadView(QWidget):
             self.close_button,
             self.note_button,
             self.attach_button,
+            self.template_search,
+            self.suggestions,
+            self.theme,
+            self.apply_theme_button,
         ):
             widget.setEnabled(editable)
-        self.suggestions.setEnabled(editable)
 
     def _update_actions(self) -> None:
         """Release and transfer: my thread (anyone's, for a supervisor); escalate: not theirs."""
@@ -329,12 +409,9 @@ class ThreadView(QWidget):
     def _show_suggestions(self, thread_id: int, result: SuggestionList) -> None:
         if self.detail is None or self.detail.id != thread_id:
             return
-        self.suggestions.clear()
-        for s in result.suggestions:
-            item = QListWidgetItem(s.title, self.suggestions)
-            item.setData(Qt.ItemDataRole.UserRole, s.template_id)
-        if self.suggestions.count():
-            self.suggestions.setCurrentRow(0)
+        self._suggested = result.suggestions
+        if not self.template_search.text().strip():
+            self.search_templates()  # an empty search: back to the suggestions
         self.articles.clear()
         for a in result.articles:
             item = QListWidgetItem(a.title, self.articles)
@@ -342,12 +419,73 @@ class ThreadView(QWidget):
             item.setToolTip(a.excerpt)
         if self.articles.count():
             self.articles.setCurrentRow(0)
-        if result.suggested_theme is not None:
-            self.message.setText(
-                self.tr("This message looks like: {theme}.").format(
-                    theme=theme_label(result.suggested_theme)
-                )
+        self._suggested_theme = result.suggested_theme
+        self._update_theme_hint()
+
+    def search_templates(self) -> None:
+        """The templates holding every word typed; the suggestions when nothing is typed."""
+        self._search_timer.stop()
+        words = self.template_search.text().strip()
+        if not words:
+            suggested = self._suggested or []
+            self._show_templates("", [(s.template_id, s.title) for s in suggested])
+            return
+        mail = self._app.backend.mail
+        self._app.ops.call(
+            lambda: mail.list_templates(words),
+            on_success=lambda found: self._templates_found(words, found),
+            on_failure=lambda error: self.templates_panel.show_error(error.message),
+            key="mail.list_templates",
+            owner=self,
+        )
+
+    def _templates_found(self, words: str, found: list[TemplateInfo]) -> None:
+        if words == self.template_search.text().strip():  # not typed on, nor emptied, since
+            self._show_templates(words, [(t.id, t.title) for t in found])
+
+    def _show_templates(self, words: str, templates: list[tuple[int, str]]) -> None:
+        """Fill the one list with (template id, title) pairs: found for `words`, or suggested."""
+        self.templates_label.setText(
+            self.tr("Matchin&g templates:") if words else self.tr("Su&ggested templates:")
+        )
+        self.suggestions.clear()
+        for template_id, title in templates:
+            item = QListWidgetItem(title, self.suggestions)
+            item.setData(Qt.ItemDataRole.UserRole, template_id)
+        if templates:
+            self.suggestions.setCurrentRow(0)
+            self.templates_panel.show_content()
+        elif words:
+            self.templates_panel.show_empty(
+                self.tr("No template contains “{words}”.").format(words=words)
             )
+        elif self._suggested is not None:
+            self.templates_panel.show_empty(
+                self.tr("No template suggested for this message: search by keyword.")
+            )
+        else:
+            self.templates_panel.show_content()
+
+    def _forget_templates(self) -> None:
+        """Another thread (or none): its search, suggestions and suggested theme go."""
+        self._search_timer.stop()
+        self.template_search.clear()
+        self._suggested = None
+        self._suggested_theme = None
+        self._show_templates("", [])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the template search goes to the list (Enter there inserts a template)."""
+        if (
+            watched is self.template_search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.suggestions.count()
+        ):
+            self.suggestions.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def _insert_template(self, item: QListWidgetItem) -> None:
         if self.detail is None:
@@ -387,6 +525,48 @@ class ThreadView(QWidget):
         self.editor.setPlainText(text)
         self.editor.setFocus()
         self.message.clear()
+
+    # -- theme ---------------------------------------------------------------------------
+
+    def _update_theme_hint(self) -> None:
+        """The suggested theme, with its Apply button, while the thread is filed as "other"."""
+        d = self.detail
+        theme = self._suggested_theme
+        shown = d is not None and d.theme is MailTheme.OTHER and theme not in (None, d.theme)
+        if shown and theme is not None:
+            self.theme_hint.setText(
+                self.tr("This message looks like: {theme}.").format(theme=theme_label(theme))
+            )
+        self.theme_suggestion.setVisible(shown)
+
+    def apply_suggested_theme(self) -> None:
+        if self._suggested_theme is not None:
+            self.reclassify(self._suggested_theme)
+
+    def reclassify(self, theme: MailTheme) -> None:
+        """File the thread under `theme` (its first-answer deadline follows), then re-read it."""
+        self._theme_timer.stop()
+        detail = self.detail
+        if detail is None or theme is detail.theme or not self.theme.isEnabled():
+            return
+        self.theme.setCurrentIndex(self.theme.findData(theme))
+        self.apply_theme_button.setEnabled(False)
+        mail = self._app.backend.mail
+        self._app.ops.call(
+            lambda: mail.set_theme(detail.id, theme),
+            on_success=lambda _none: self._acted(
+                detail.id,
+                self.tr("Thread reclassified: {theme}.").format(theme=theme_label(theme)),
+            ),
+            on_failure=self._reclassify_failed,
+            key="mail.set_theme",
+            owner=self,
+        )
+
+    def _reclassify_failed(self, error: OpError) -> None:
+        if self.detail is not None:  # the saved theme again; the re-read confirms it
+            self.theme.setCurrentIndex(self.theme.findData(self.detail.theme))
+        self._action_failed(error)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -549,7 +729,8 @@ class ThreadView(QWidget):
         return dialog
 
     def _acted(self, thread_id: int, message: str) -> None:
-        """After a release, a transfer or an escalation: say so, re-read, refresh the queue."""
+        """After a release, a transfer, an escalation or a new theme: say so, re-read, refresh
+        the queue."""
         self.message.setText(message)
         self.changed.emit(thread_id)
         self._app.bus.publish(TOPIC, thread_id)

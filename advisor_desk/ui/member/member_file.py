@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from advisor_desk.backend.declarations_dto import DeclarationDetail
 from advisor_desk.backend.members_dto import (
     AldInfo,
     DeclarationSummary,
@@ -19,7 +20,7 @@ from advisor_desk.backend.members_dto import (
     LeavesInfo,
     MemberIdentity,
 )
-from advisor_desk.models.member_file import AldModel, DeclarationsModel
+from advisor_desk.models.member_file import AldModel
 from advisor_desk.ui.context import AppContext
 from advisor_desk.ui.declarations.file_button import FileRequestButton
 from advisor_desk.ui.declarations.filing_dialog import TOPIC as DECLARATIONS_TOPIC
@@ -30,6 +31,7 @@ from .dependent_dialog import DependentDialog
 from .identity_tab import IdentityTab
 from .leaves_tab import LeavesTab
 from .member_header import MemberHeaderBar
+from .requests_tab import RequestsTab
 from .table_tab import TableTab
 
 T = TypeVar("T")
@@ -91,6 +93,7 @@ class MemberFileView(QWidget):
         self._dialogs: list[DependentDialog] = []
         self._extra: list[QWidget] = []
         self.identity_info: MemberIdentity | None = None
+        self._filed: DeclarationDetail | None = None  # to select once the requests are read
 
         self.header = MemberHeaderBar(self)
         self.header.done_requested.connect(self.done_requested)
@@ -113,8 +116,8 @@ class MemberFileView(QWidget):
         )
         self.alds.setObjectName("aldTab")
         self.leaves = LeavesTab(self.tabs)
-        self.declarations = TableTab(
-            DeclarationsModel(),
+        self.declarations = RequestsTab(
+            app,
             self.tr("No request filed by or for this member."),
             self.tr("Requests in progress are in bold, with their estimated processing date."),
             self.tabs,
@@ -127,6 +130,7 @@ class MemberFileView(QWidget):
         # Filing a request for the member is done from the file, beside the tabs.
         self.file_request = FileRequestButton(app, self.tabs)
         self.tabs.setCornerWidget(self.file_request, Qt.Corner.TopRightCorner)
+
         app.bus.changed.connect(self._bus_changed)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.alds.retry_requested.connect(self._reload_current)
@@ -303,6 +307,9 @@ class MemberFileView(QWidget):
     def _declarations_loaded(self, rows: list[DeclarationSummary]) -> None:
         self._loaded.add(self.declarations)
         self.declarations.set_rows(rows)
+        filed, self._filed = self._filed, None
+        if filed is not None and self.declarations.select_declaration(filed.id):
+            self.declarations.receipt.offer(filed.number)
 
     def _build_extra_tabs(self, member_id: int) -> None:
         for spec in EXTRA_TABS:
@@ -315,6 +322,12 @@ class MemberFileView(QWidget):
             self.tabs.addTab(widget, QCoreApplication.translate("member_tabs", spec.title_source))
 
     # -- actions ------------------------------------------------------------------------------
+
+    def _request_filed(self, detail: DeclarationDetail) -> None:
+        """Show the new request selected in the Requests tab, its receipt one key away."""
+        self._filed = detail
+        # The filing's bus message has already marked the tab for reloading.
+        self.tabs.setCurrentWidget(self.declarations)
 
     def reveal_iban(self) -> None:
         member_id = self.member_id
@@ -354,6 +367,7 @@ class MemberFileView(QWidget):
         self.member_id = None
         self.file_request.set_member(None)
         self._select_dependent = None
+        self._filed = None
         self.identity_info = None
         self._loaded.clear()
         self.header.clear()

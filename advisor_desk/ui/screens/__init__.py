@@ -58,6 +58,7 @@ class ScreenSpec:
 ACCUEIL = "accueil"
 DEMARCHES = "demarches"
 RENDEZ_VOUS = "rendez_vous"
+ANNUAIRE = "annuaire"
 COURRIELS = "courriels"
 SUPERVISION = "supervision"
 ADMINISTRATION = "administration"
@@ -85,6 +86,12 @@ SCREENS: tuple[ScreenSpec, ...] = (
         str(QT_TRANSLATE_NOOP("screens", "Appointments")),
         ("appointment.agenda",),
         f"{_PKG}.rendez_vous:RendezVousScreen",
+    ),
+    ScreenSpec(
+        ANNUAIRE,
+        str(QT_TRANSLATE_NOOP("screens", "Health directory")),
+        ("directory.read",),
+        f"{_PKG}.annuaire:AnnuaireScreen",
     ),
     ScreenSpec(
         COURRIELS,
@@ -129,6 +136,6 @@ def available_screens(
 
 
 def shortcut_of(spec: ScreenSpec) -> str:
-    """Ctrl+1 … Ctrl+8 by place in the registry: the same key for a screen in every role."""
+    """Ctrl+1 … Ctrl+9 by place in the registry: the same key for a screen in every role."""
     keys = [s.key for s in SCREENS]
     return f"Ctrl+{keys.index(spec.key) + 1}" if spec.key in keys else ""
