@@ -912,6 +912,18 @@ def connaissances_shot(s: Shooter) -> QWidget:
     return window  # type: ignore[no-any-return]
 
 
+@shot("annuaire")
+def annuaire_shot(s: Shooter) -> QWidget:
+    """The health directory at the counter: secteur 1 cardiologists nearest the office."""
+    window = s.main_window("counter")
+    screen = window.workspace.show_screen("annuaire")
+    s.settle()
+    screen.specialty.setCurrentIndex(max(screen.specialty.findData("Cardiologie"), 0))
+    screen.sectors.setCurrentIndex(1)
+    s.settle()
+    return window  # type: ignore[no-any-return]
+
+
 @shot("bureaux")
 def bureaux_shot(s: Shooter) -> QWidget:
     window = s.main_window("supervisor")
