@@ -130,7 +130,7 @@ class MemberFileView(QWidget):
         # Filing a request for the member is done from the file, beside the tabs.
         self.file_request = FileRequestButton(app, self.tabs)
         self.tabs.setCornerWidget(self.file_request, Qt.Corner.TopRightCorner)
-
+        self.file_request.filed.connect(self._request_filed)
         app.bus.changed.connect(self._bus_changed)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.alds.retry_requested.connect(self._reload_current)
