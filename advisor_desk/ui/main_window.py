@@ -362,7 +362,12 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         rows = [
             (", ".join(_native(s) for s in SEARCH_SHORTCUTS), self.tr("Find a member")),
-            (_native("Ctrl+1") + " … " + _native("Ctrl+6"), self.tr("Go to a screen")),
+            # The advisor's own screens, each with its key (Ctrl+1 … Ctrl+9 by registry place).
+            *(
+                (action.shortcut().toString(QKeySequence.SequenceFormat.NativeText), action.text())
+                for action in self._screen_actions
+                if not action.shortcut().isEmpty()
+            ),
             (_native("Ctrl+L"), self.tr("Lock the session")),
             (_native("Ctrl+,"), self.tr("Settings")),
             (_native("Ctrl+Shift+D"), self.tr("Dark theme")),

@@ -107,3 +107,18 @@ def test_ctrl_number_switches_screens(qtbot, fake_registry, start_app, window) -
     assert window.workspace.current_key() == "demarches"
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.workspace.current_key() == "accueil"
+
+
+def test_f1_lists_each_screen_of_the_advisor_with_its_key(qtbot, start_app, window) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    sign_in(qtbot, start_app(), window, Role.COUNTER)
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    text = box.text()
+    # Counters: Accueil, Démarches, Rendez-vous, Annuaire santé (4th in the registry).
+    assert "<b>Ctrl+4</b></td><td>Annuaire santé" in text
+    assert "<b>Ctrl+1</b></td><td>Accueil" in text
+    assert "Supervision" not in text
+    box.close()
