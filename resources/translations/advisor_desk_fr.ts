@@ -2171,10 +2171,6 @@ dû</translation>
         <translation>Rechercher un assuré</translation>
     </message>
     <message>
-        <source>Go to a screen</source>
-        <translation>Aller à un écran</translation>
-    </message>
-    <message>
         <source>Lock the session</source>
         <translation>Verrouiller la session</translation>
     </message>
@@ -3685,11 +3681,11 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     </message>
     <message>
         <source>Search by keyword…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher par mot-clé…</translation>
     </message>
     <message>
         <source>Templates whose title or keywords hold every word; Down goes to the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles dont le titre ou les mots-clés contiennent tous les mots ; Flèche bas va à la liste</translation>
     </message>
     <message>
         <source>Press Enter on a template to insert it</source>
@@ -3701,15 +3697,15 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     </message>
     <message>
         <source>Reclassify the thread: the deadline of its first answer follows the theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Reclasser l&apos;échange : le délai de première réponse suit le thème</translation>
     </message>
     <message>
         <source>A&amp;pply</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ppliquer</translation>
     </message>
     <message>
         <source>File the thread under the suggested theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Classer l&apos;échange sous le thème suggéré</translation>
     </message>
     <message>
         <source>Your answer to the member…</source>
@@ -3741,7 +3737,7 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     </message>
     <message>
         <source>The&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thè&amp;me :</translation>
     </message>
     <message>
         <source>Su&amp;ggested templates:</source>
@@ -3789,19 +3785,19 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     </message>
     <message>
         <source>Matchin&amp;g templates:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles trou&amp;vés :</translation>
     </message>
     <message>
         <source>No template contains “{words}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun modèle ne contient « {words} ».</translation>
     </message>
     <message>
         <source>No template suggested for this message: search by keyword.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun modèle suggéré pour ce message : cherchez par mot-clé.</translation>
     </message>
     <message>
         <source>Thread reclassified: {theme}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Échange reclassé : {theme}.</translation>
     </message>
     <message>
         <source>Agent</source>
