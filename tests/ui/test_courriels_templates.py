@@ -203,3 +203,41 @@ def test_a_closed_thread_keeps_its_theme(  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: view.detail is not None and view.detail.state is MailState.CLOSED)
     assert not view.theme.isEnabled() and not view.template_search.isEnabled()
     assert not view.apply_theme_button.isEnabled()
+
+
+def test_the_wheel_over_an_unfocused_theme_changes_nothing(  # type: ignore[no-untyped-def]
+    qtbot, screen: CourrielsScreen, engine: Engine, unhandled: list[OpError]
+) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    view = screen.thread_view
+    thread_id = claim(qtbot, screen)
+    before = view.theme.currentIndex()
+    view.editor.setFocus()
+
+    def wheel() -> None:
+        centre = QPointF(view.theme.rect().center())
+        event = QWheelEvent(
+            centre,
+            QPointF(view.theme.mapToGlobal(centre.toPoint())),
+            QPoint(),
+            QPoint(0, -120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(view.theme, event)
+
+    wheel()
+    qtbot.wait(800)  # longer than the delay before a theme is saved
+    assert view.theme.currentIndex() == before
+    assert theme_audits(engine, thread_id) == []
+    # Once the agent is on the combo, the wheel is theirs to use.
+    view.theme.setFocus()
+    qtbot.waitUntil(view.theme.hasFocus)
+    wheel()
+    assert view.theme.currentIndex() != before
+    assert unhandled == []

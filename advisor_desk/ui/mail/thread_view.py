@@ -264,6 +264,8 @@ class ThreadView(QWidget):
             lambda: self.reclassify(MailTheme(self.theme.currentData()))
         )
         self.theme.activated.connect(lambda _index: self._theme_timer.start())
+        self.theme.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # no focus (nor theme) by wheel
+        self.theme.installEventFilter(self)
         self.apply_theme_button.clicked.connect(self.apply_suggested_theme)
         self.articles.itemActivated.connect(self.open_article)
         self.release_button.clicked.connect(self.release)
@@ -475,7 +477,13 @@ class ThreadView(QWidget):
         self._show_templates("", [])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Down in the template search goes to the list (Enter there inserts a template)."""
+        """Down in the template search goes to the list (Enter there inserts a template); the
+        wheel over the theme does not reclassify a thread it merely scrolls past."""
+        if watched is self.theme and event.type() == QEvent.Type.Wheel:
+            if not self.theme.hasFocus():
+                event.ignore()  # the panel under it scrolls instead
+                return True
+            return False
         if (
             watched is self.template_search
             and event.type() == QEvent.Type.KeyPress
