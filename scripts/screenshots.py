@@ -377,6 +377,7 @@ _DOCUMENT_SHOTS = (
     "tax_statement",
     "monthly_statement",
     "ehic_provisional",
+    "declaration_receipt",
 )
 
 
@@ -395,6 +396,16 @@ def _issue(s: Shooter, kind: str):  # type: ignore[no-untyped-def]
     if kind == "monthly_statement":
         last = today.replace(day=1) - timedelta(days=1)
         return docs.issue_monthly_statement(member_id, last.year, last.month)
+    if kind == "declaration_receipt":
+        from sqlalchemy import func, select
+
+        from advisor_desk.backend.engine import session_scope
+        from advisor_desk.backend.orm import Declaration
+
+        with session_scope(s.backend.engine, readonly=True) as db:
+            latest = db.scalar(select(func.max(Declaration.id)))
+        assert latest is not None, "the demo database holds no request"
+        return docs.issue_declaration_receipt(latest)
     return docs.issue_ehic_provisional(member_id)
 
 
@@ -449,7 +460,7 @@ def _pdf_page_shot(kind: str) -> Callable[[Shooter], QPixmap]:
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         document = QPdfDocument()
         document.load(buffer)
-        size = document.pagePointSize(0).toSize() * 110 // 72
+        size = (document.pagePointSize(0) * (110 / 72)).toSize()  # 110 dpi
         return QPixmap.fromImage(document.render(0, size))
 
     return make

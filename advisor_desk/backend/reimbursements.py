@@ -79,7 +79,9 @@ def add_months(day: date, months: int) -> date:
 
 
 def person_name(first_names: str, last_name: str) -> str:
-    return f"{first_names} {last_name.upper()}".strip()
+    """'Sophie Corinne BRETON': the civil first names (stored "Sophie, Corinne") as printed."""
+    firsts = " ".join(first_names.replace(",", " ").split())
+    return f"{firsts} {last_name.upper()}".strip()
 
 
 def professional_name(p: Professional, *, initial: bool = False) -> str:

@@ -149,3 +149,12 @@ def test_reference_parsing() -> None:
     assert parse_reference("ad-2026-abcd efgh") == ("AD-2026-ABCDEFGH", None)
     assert normalize_code("k7p2-9qxm") == "K7P29QXM"
     assert normalize_code("O1IL") == "0111"
+
+
+def test_names_print_the_civil_first_names_without_their_commas() -> None:
+    from advisor_desk.backend.reimbursements import person_name
+
+    # Stored as the civil registry lists them; a document prints "Sophie Corinne BRETON".
+    assert person_name("Sophie, Corinne", "Breton") == "Sophie Corinne BRETON"
+    assert person_name("Jean-Marc,  Paul", "de la Tour") == "Jean-Marc Paul DE LA TOUR"
+    assert person_name("", "Clinique du Parc") == "CLINIQUE DU PARC"
