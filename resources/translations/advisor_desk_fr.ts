@@ -650,7 +650,7 @@
     </message>
     <message>
         <source>A&amp;dd closure</source>
-        <translation>Ajouter la &amp;fermeture</translation>
+        <translation>Ajo&amp;uter la fermeture</translation>
     </message>
     <message>
         <source>&amp;Remove closure</source>
@@ -827,7 +827,7 @@
     </message>
     <message>
         <source>&amp;Queue:</source>
-        <translation>F&amp;ile :</translation>
+        <translation>&amp;Vue :</translation>
     </message>
     <message>
         <source>T&amp;heme:</source>
@@ -835,7 +835,7 @@
     </message>
     <message>
         <source>&amp;Age:</source>
-        <translation>&amp;Ancienneté :</translation>
+        <translation>Anc&amp;ienneté :</translation>
     </message>
     <message>
         <source>&amp;Deadline:</source>
@@ -843,7 +843,7 @@
     </message>
     <message>
         <source>O&amp;ffice:</source>
-        <translation>Point d&apos;accue&amp;il :</translation>
+        <translation>&amp;Point d&apos;accueil :</translation>
     </message>
     <message>
         <source>No e-mail in this queue.</source>
@@ -894,7 +894,7 @@
     </message>
     <message>
         <source>&amp;Office:</source>
-        <translation>&amp;Point d&apos;accueil :</translation>
+        <translation>Point d&apos;acc&amp;ueil :</translation>
     </message>
     <message>
         <source>&amp;Team:</source>
@@ -929,7 +929,7 @@
     </message>
     <message>
         <source>Add &amp;note</source>
-        <translation>Ajouter la &amp;note</translation>
+        <translation>A&amp;jouter la note</translation>
     </message>
     <message>
         <source>Comment or reason (required to refuse or close)</source>
@@ -1297,7 +1297,7 @@ dû</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation>Act&amp;ualiser</translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Reload the queue (F5)</source>
@@ -1321,7 +1321,7 @@ dû</translation>
     </message>
     <message>
         <source>&amp;Queue:</source>
-        <translation>F&amp;ile :</translation>
+        <translation>&amp;Vue :</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
@@ -1333,11 +1333,11 @@ dû</translation>
     </message>
     <message>
         <source>&amp;Age:</source>
-        <translation>&amp;Ancienneté :</translation>
+        <translation>Anc&amp;ienneté :</translation>
     </message>
     <message>
         <source>&amp;Office:</source>
-        <translation>&amp;Point d&apos;accueil :</translation>
+        <translation>Point d&apos;acc&amp;ueil :</translation>
     </message>
     <message>
         <source>Requests are processed by back-office agents. File a new request from the member file.</source>
@@ -2205,11 +2205,11 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     <name>MemberAppointmentsTab</name>
     <message>
         <source>&amp;New appointment…</source>
-        <translation>&amp;Nouveau rendez-vous…</translation>
+        <translation>N&amp;ouveau rendez-vous…</translation>
     </message>
     <message>
         <source>Cancel at the member&apos;s &amp;request</source>
-        <translation>Annuler à la demande de l&apos;a&amp;ssuré</translation>
+        <translation>Ann&amp;uler à la demande de l&apos;assuré</translation>
     </message>
     <message>
         <source>&amp;Move…</source>
@@ -2467,7 +2467,7 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation>&amp;Adresse :</translation>
+        <translation>A&amp;dresse :</translation>
     </message>
     <message>
         <source>Post&amp;code:</source>
@@ -2479,7 +2479,7 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     </message>
     <message>
         <source>&amp;Latitude:</source>
-        <translation>&amp;Latitude :</translation>
+        <translation>Lat&amp;itude :</translation>
     </message>
     <message>
         <source>Lon&amp;gitude:</source>
@@ -2502,7 +2502,7 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     </message>
     <message>
         <source>&amp;Save the office</source>
-        <translation>&amp;Enregistrer le point d&apos;accueil</translation>
+        <translation>Enregi&amp;strer le point d&apos;accueil</translation>
     </message>
     <message>
         <source>Save the &amp;hours</source>
@@ -2829,7 +2829,7 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     </message>
     <message>
         <source>&amp;Care from</source>
-        <translation>&amp;Soins du</translation>
+        <translation>Soins d&amp;u</translation>
     </message>
     <message>
         <source>to</source>
@@ -3140,7 +3140,7 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     </message>
     <message>
         <source>&amp;Office:</source>
-        <translation>&amp;Point d&apos;accueil :</translation>
+        <translation>Point d&apos;acc&amp;ueil :</translation>
     </message>
     <message>
         <source>&amp;Recurrence:</source>
@@ -3187,7 +3187,7 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     <name>SchedulesPanel</name>
     <message>
         <source>&amp;Office:</source>
-        <translation>&amp;Point d&apos;accueil :</translation>
+        <translation>Point d&apos;acc&amp;ueil :</translation>
     </message>
     <message>
         <source>&amp;Add a range…</source>
@@ -3570,7 +3570,7 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     </message>
     <message>
         <source>&amp;PDF summary…</source>
-        <translation>Synthèse &amp;PDF…</translation>
+        <translation>Synthèse P&amp;DF…</translation>
     </message>
     <message>
         <source>&amp;Reassign</source>
@@ -3721,7 +3721,7 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     </message>
     <message>
         <source>Send and c&amp;lose</source>
-        <translation>Envoyer et &amp;clore</translation>
+        <translation>Envoyer et clore</translation>
     </message>
     <message>
         <source>Send and close the thread (Ctrl+Shift+Return)</source>
