@@ -178,10 +178,16 @@ class Shooter:
         return pixmap
 
     def close_all(self) -> None:
+        """Close and delete the shot's windows: kept alive, every later theme switch would
+        restyle all of them (a run of some seventy shots stalled on the dark ones)."""
+        from PySide6.QtCore import QEvent
+
         for window in self.windows:
             window.close()
+            window.deleteLater()
         self.windows = []
         self.settle(0.1)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @shot("login")
