@@ -89,7 +89,7 @@ from .orm.declarations import (
     DeclarationEvent,
     DeclarationNote,
 )
-from .reimbursements import load_reference_values
+from .reimbursements import load_reference_values, person_name
 from .service import Service, api
 
 S = DeclarationState
@@ -140,10 +140,6 @@ def _ceiling_rows(s: Session) -> list[CeilingRow]:
         CeilingRow(r.valid_from, r.valid_to, r.household_size, r.free_cents, r.participation_cents)
         for r in s.scalars(select(CssCeiling))
     ]
-
-
-def _name(first_names: str, last_name: str) -> str:
-    return f"{first_names} {last_name.upper()}"
 
 
 def filing_context(s: Session, member: Member, today: date) -> FilingContext:
@@ -414,7 +410,7 @@ class DeclarationsService(Service):
                 id=d.id,
                 number=d.number,
                 member_id=d.member_id,
-                member_name=_name(first, last),
+                member_name=person_name(first, last),
                 kind=d.kind,
                 state=d.state,
                 channel=d.channel,
@@ -542,7 +538,7 @@ class DeclarationsService(Service):
             id=d.id,
             number=d.number,
             member_id=d.member_id,
-            member_name=_name(member.first_names, member.last_name),
+            member_name=person_name(member.first_names, member.last_name),
             kind=d.kind,
             title=FORMS[d.kind].title,
             state=d.state,
