@@ -5,13 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +19,7 @@ from advisor_desk.models.directory import DirectoryModel
 from advisor_desk.ui.context import AppContext, Topics
 from advisor_desk.ui.form_message import FormMessage, mark_invalid
 from advisor_desk.ui.ops import OpError
+from advisor_desk.ui.row_table import row_table
 from advisor_desk.ui.state_panel import StatePanel
 
 SEARCH_DELAY_MS = 250
@@ -59,19 +57,7 @@ class AnnuaireScreen(QWidget):
         self.count.setObjectName("directoryCount")
         self.notice = FormMessage(self)
         self.model = DirectoryModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("directoryTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        # The theme's headers are upper-cased by the style sheet: wider than Qt measures them.
-        header.setMinimumSectionSize(96)
+        self.table = row_table(self, self.model, "directoryTable", min_section=96)
         self.panel = StatePanel(self.table, self)
         self.panel.retry_requested.connect(self._retry)
 

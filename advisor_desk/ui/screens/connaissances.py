@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +23,7 @@ from advisor_desk.ui.form_message import FormMessage
 from advisor_desk.ui.knowledge.article_dialog import ArticleDialog
 from advisor_desk.ui.knowledge.editor_dialog import ArticleEditorDialog
 from advisor_desk.ui.ops import OpError
+from advisor_desk.ui.row_table import row_table
 from advisor_desk.ui.state_panel import StatePanel
 
 TOPIC = "knowledge"  # payload: the Article saved, retired or restored
@@ -56,19 +54,7 @@ class ConnaissancesScreen(QWidget):
         self.count = QLabel(self)
         self.notice = FormMessage(self)
         self.model = ArticleListModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("knowledgeTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        # The theme's headers are upper-cased by the style sheet: wider than Qt measures them.
-        header.setMinimumSectionSize(96)
+        self.table = row_table(self, self.model, "knowledgeTable", min_section=96)
         self.panel = StatePanel(self.table, self)
         self.panel.retry_requested.connect(self.reload)
 

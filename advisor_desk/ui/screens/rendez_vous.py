@@ -9,16 +9,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +27,7 @@ from advisor_desk.ui.context import AppContext, Topics
 from advisor_desk.ui.form_message import FormMessage
 from advisor_desk.ui.offices.common import TOPIC as OFFICES_TOPIC
 from advisor_desk.ui.ops import OpError
+from advisor_desk.ui.row_table import row_table
 from advisor_desk.ui.state_panel import StatePanel
 
 if TYPE_CHECKING:
@@ -45,20 +43,6 @@ BY_OFFICE, BY_ADVISOR = "office", "advisor"
 
 def _today() -> date:
     return datetime.now(PARIS).date()
-
-
-def _table(parent: QWidget, model: AgendaModel, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return view
 
 
 class RendezVousScreen(QWidget):
@@ -93,7 +77,7 @@ class RendezVousScreen(QWidget):
 
         self.model = AgendaModel(self)
         self.week_model = AgendaModel(self, week=True)
-        self.view = _table(self, self.model, "agendaView")
+        self.view = row_table(self, self.model, "agendaView")
         self.view.activated.connect(lambda _index: self.mark_waiting())
         self.state = StatePanel(self.view, self)
         self.state.retry_requested.connect(self.reload)
@@ -102,7 +86,7 @@ class RendezVousScreen(QWidget):
         self.openings.setWordWrap(True)
 
         self.arrivals_model = AgendaModel(self)
-        self.arrivals = _table(self, self.arrivals_model, "arrivalsView")
+        self.arrivals = row_table(self, self.arrivals_model, "arrivalsView")
         arrivals_box = QGroupBox(self.tr("Today's arrivals"), self)
         box_layout = QVBoxLayout(arrivals_box)
         box_layout.addWidget(self.arrivals)
