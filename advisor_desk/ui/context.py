@@ -34,6 +34,7 @@ class AppContext(QObject):
     """One logged-in session: screens are built with it and talk to the backend through it."""
 
     open_member_requested = Signal(int)  # the Accueil screen opens that member's file
+    directory_requested = Signal(str)  # the Annuaire santé searches around that postcode
 
     def __init__(
         self,
@@ -61,3 +62,6 @@ class AppContext(QObject):
 
     def open_member(self, member_id: int) -> None:
         self.open_member_requested.emit(member_id)
+
+    def open_directory(self, postcode: str) -> None:
+        self.directory_requested.emit(postcode)

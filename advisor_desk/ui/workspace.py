@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QStacked
 from . import logs
 from .context import AppContext
 from .nav_bar import NavBar
-from .screens import ACCUEIL, ScreenSpec
+from .screens import ACCUEIL, ANNUAIRE, ScreenSpec
 from .welcome_page import WelcomePage
 
 log = logging.getLogger(__name__)
@@ -54,6 +54,7 @@ class Workspace(QWidget):
             self.nav.set_current_key(specs[0].key)
             # The Accueil screen opens the member; bring it to the front for the advisor.
             app.open_member_requested.connect(lambda _member_id: self.show_screen(ACCUEIL))
+            app.directory_requested.connect(self._open_directory)
         else:
             # A role whose screens are not delivered yet still gets a home.
             advisor = app.backend.advisor
@@ -72,6 +73,13 @@ class Workspace(QWidget):
     def built_screen(self, key: str) -> QWidget | None:
         """The screen if it was built already."""
         return self._screens.get(key)
+
+    def _open_directory(self, postcode: str) -> None:
+        """The directory, searching around `postcode` (built first if need be)."""
+        screen = self.show_screen(ANNUAIRE)
+        search_around = getattr(screen, "search_around", None)
+        if search_around is not None:
+            search_around(postcode)
 
     def show_screen(self, key: str) -> QWidget | None:
         if key not in self._specs:

@@ -1741,6 +1741,14 @@ dû</translation>
         <translation>Courriel</translation>
     </message>
     <message>
+        <source>Health professionals &amp;nearby…</source>
+        <translation>Professionnels de santé à &amp;proximité…</translation>
+    </message>
+    <message>
+        <source>The health directory around the member&apos;s postcode</source>
+        <translation>L&apos;annuaire santé autour du code postal de l&apos;assuré</translation>
+    </message>
+    <message>
         <source>Rights</source>
         <translation>Droits</translation>
     </message>

@@ -17,6 +17,7 @@ from advisor_desk.ui.screens.annuaire import AnnuaireScreen
 from tests.ui.helpers import activate, sign_in
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from backend.test_professionals import PEOPLE
 from backend.test_professionals import professionals as professionals
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -129,3 +130,31 @@ def test_the_admin_has_no_directory(qtbot, start_app, window) -> None:  # type: 
     sign_in(qtbot, startup, window, Role.ADMIN)
     keys = window.workspace.nav.keys()
     assert "administration" in keys and "annuaire" not in keys
+
+
+def test_from_the_member_file_the_directory_searches_around_the_member(  # type: ignore[no-untyped-def]
+    qtbot, start_app, window, engine, professionals: int
+) -> None:
+    from tests.models.member_samples import add_samples
+
+    member_id = add_samples(engine).ids["jean"]  # lives in 69003
+    sign_in(qtbot, start_app(), window, Role.COUNTER)
+    window.resize(1300, 800)
+    activate(qtbot, window)
+    accueil = window.workspace.show_screen("accueil")
+    accueil.open_member(member_id)
+    identity = accueil.file.identity
+    qtbot.waitUntil(identity.directory_button.isVisible, timeout=10_000)
+    assert identity.directory_button.text() == "Professionnels de santé à &proximité…"
+    qtbot.mouseClick(identity.directory_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.workspace.current_key() == "annuaire", timeout=10_000)
+    screen = window.workspace.built_screen("annuaire")
+    assert isinstance(screen, AnnuaireScreen)
+    assert screen.postcode.text() == "69003"
+    everyone = len(PEOPLE) + 1  # and the samples' own doctor, in 69003 too
+    qtbot.waitUntil(lambda: screen.model.rowCount() == everyone, timeout=10_000)
+    assert screen.notice.text() == ""
+    distances = [r.distance_km for r in _rows(screen)]
+    assert None not in distances and distances == sorted(distances)  # type: ignore[type-var]
+    assert distances[0] < 2 < distances[-1]  # from Lyon 3e: Saint-Étienne is far
+    assert screen.specialty.hasFocus()  # what the advisor chooses next

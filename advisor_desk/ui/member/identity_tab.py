@@ -28,6 +28,7 @@ IBAN_SHOWN_MS = 60_000  # a revealed IBAN is masked again after a minute
 
 class IdentityTab(QScrollArea):
     reveal_requested = Signal()
+    directory_requested = Signal(str)  # the member's postcode
     dependent_opened = Signal(object)  # DependentInfo
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -50,6 +51,14 @@ class IdentityTab(QScrollArea):
         self.address = self._row(contact, self.tr("Address"))
         self.phone = self._row(contact, self.tr("Phone"))
         self.email = self._row(contact, self.tr("E-mail"))
+        self.directory_button = QPushButton(self.tr("Health professionals &nearby…"), contact_box)
+        self.directory_button.setObjectName("directoryNearby")
+        self.directory_button.setToolTip(
+            self.tr("The health directory around the member's postcode")
+        )
+        self.directory_button.clicked.connect(self._find_care)
+        contact.addRow(self.directory_button)
+        self._postcode = ""
 
         rights_box, rights = self._group(self.tr("Rights"), body)
         self.rights_status = self._row(rights, self.tr("Status"))
@@ -138,7 +147,9 @@ class IdentityTab(QScrollArea):
 
     # -- contents -----------------------------------------------------------------------------
 
-    def set_identity(self, info: MemberIdentity, *, can_reveal: bool) -> None:
+    def set_identity(
+        self, info: MemberIdentity, *, can_reveal: bool, can_find_care: bool = False
+    ) -> None:
         self.clear()
         h = info.header
         self.last_name.setText(h.last_name)
@@ -155,10 +166,12 @@ class IdentityTab(QScrollArea):
             a = info.address
             lines = [a.line1, *([a.line2] if a.line2 else []), f"{a.postcode} {a.city}"]
             self.address.setText("\n".join(lines))
+            self._postcode = a.postcode
         else:
             self.address.setText(self.tr("No address on file"))
         self.phone.setText(info.phone or "—")
         self.email.setText(info.email or "—")
+        self.directory_button.setVisible(can_find_care and bool(self._postcode))
 
         self.rights_status.setText(label(info.rights.status))
         self.rights_period.setText(fmt_period(info.rights.start, info.rights.end) or "—")
@@ -250,6 +263,10 @@ class IdentityTab(QScrollArea):
         dependent: DependentInfo = self.dependents_model.row_at(row)
         self.dependent_opened.emit(dependent)
 
+    def _find_care(self) -> None:
+        if self._postcode:
+            self.directory_requested.emit(self._postcode)
+
     def clear(self) -> None:
         """Nothing of the member stays in the widgets."""
         self._mask_timer.stop()
@@ -258,6 +275,8 @@ class IdentityTab(QScrollArea):
             value.clear()
         self.bank_message.clear_message()
         self.reveal_button.setVisible(False)
+        self.directory_button.setVisible(False)
+        self._postcode = ""
         self.dependents_model.clear()
         self.no_dependents.setVisible(False)
         self.dependents.setVisible(False)

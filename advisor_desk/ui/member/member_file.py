@@ -37,6 +37,7 @@ from .table_tab import TableTab
 T = TypeVar("T")
 
 REVEAL_IBAN = "member.reveal_iban"
+DIRECTORY_READ = "directory.read"
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ class MemberFileView(QWidget):
         self.tabs.setUsesScrollButtons(True)
         self.identity = IdentityTab(self.tabs)
         self.identity.reveal_requested.connect(self.reveal_iban)
+        self.identity.directory_requested.connect(app.open_directory)
         self.identity.dependent_opened.connect(self.open_dependent)
         self.alds = TableTab(
             AldModel(),
@@ -235,7 +237,11 @@ class MemberFileView(QWidget):
     def _identity_loaded(self, info: MemberIdentity) -> None:
         self.identity_info = info
         self.header.set_header(info.header)
-        self.identity.set_identity(info, can_reveal=self._app.allows(REVEAL_IBAN))
+        self.identity.set_identity(
+            info,
+            can_reveal=self._app.allows(REVEAL_IBAN),
+            can_find_care=self._app.allows(DIRECTORY_READ),
+        )
         self._loaded.add(self.identity)
         self.state.show_content()
         if self._select_dependent is not None:

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 # navigation and the idle lock. It talks to the backend only through `app.ops`, refreshes
 # itself on `app.bus.changed(topic, payload)` and publishes what it wrote with
 # `app.bus.publish(...)`. The Accueil screen also has `focus_search()` (Ctrl+F, Ctrl+K) and
-# handles `app.open_member_requested(member_id)`. A new screen: create its module (the entry
+# handles `app.open_member_requested(member_id)`; the Annuaire screen has `search_around(postcode)`
+# (`app.directory_requested`, from the member file). A new screen: create its module (the entry
 # below names it already) or add an entry (key, English title, any-of permissions, factory).
 ScreenFactory = Callable[["AppContext", QWidget | None], QWidget]
 

@@ -144,6 +144,11 @@ class AnnuaireScreen(QWidget):
         self._ready = True
         self.reload()
 
+    def search_around(self, postcode: str) -> None:
+        """From a member's file: the professionals near their home; the specialty is next."""
+        self.postcode.setText(postcode)
+        self.specialty.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # -- searching -------------------------------------------------------------------------
 
     def _postcode_changed(self, text: str) -> None:
