@@ -57,7 +57,10 @@ class IdentityTab(QScrollArea):
             self.tr("The health directory around the member's postcode")
         )
         self.directory_button.clicked.connect(self._find_care)
-        contact.addRow(self.directory_button)
+        directory_row = QHBoxLayout()
+        directory_row.addWidget(self.directory_button)
+        directory_row.addStretch(1)
+        contact.addRow("", directory_row)
         self._postcode = ""
 
         rights_box, rights = self._group(self.tr("Rights"), body)
