@@ -527,11 +527,14 @@ class AppointmentsService(Service):
             return self._schedule_infos(s, [schedule])[0]
 
     @api(Permission.OFFICE_MANAGE)
-    def update_schedule(self, schedule_id: int, data: ScheduleInput) -> ScheduleInfo:
+    def update_schedule(
+        self, schedule_id: int, data: ScheduleInput, expected_version: int
+    ) -> ScheduleInfo:
         """Replace an opening range (advisor, office, days, hours, reasons) in one transaction.
 
         Checked as `add_schedule` is; the range is not compared with itself, so it may be
-        moved within its own hours. NotFound when the range was deleted meanwhile. As with
+        moved within its own hours. NotFound when the range was deleted meanwhile,
+        ConflictError when it was edited since `expected_version` was read. As with
         `delete_schedule`, appointments already booked in the old range stay booked, even
         outside the new hours (revoke them from the agenda if needed).
         """
@@ -542,6 +545,11 @@ class AppointmentsService(Service):
             )
             if schedule is None:
                 raise NotFound("Plage d'ouverture inconnue (supprimée entre-temps ?).")
+            if schedule.version != expected_version:
+                raise ConflictError(
+                    "Cette plage vient d'être modifiée par ailleurs : fermez cette fenêtre et "
+                    "rouvrez la plage pour partir de sa version actuelle."
+                )
             before = _schedule_detail(schedule)
             self._check_schedule(s, data, last_day, reason_ids, schedule_id)
             schedule.advisor_id = data.advisor_id
@@ -551,6 +559,7 @@ class AppointmentsService(Service):
             schedule.last_day = last_day
             schedule.start_time = data.start_time
             schedule.end_time = data.end_time
+            schedule.version = expected_version + 1
             s.execute(delete(ScheduleReason).where(ScheduleReason.schedule_id == schedule_id))
             s.add_all(ScheduleReason(schedule_id=schedule_id, reason_id=r) for r in reason_ids)
             s.flush()
@@ -1030,6 +1039,7 @@ class AppointmentsService(Service):
                 start_time=x.start_time,
                 end_time=x.end_time,
                 reason_ids=reasons.get(x.id, []),
+                version=x.version,
             )
             for x in schedules
         ]

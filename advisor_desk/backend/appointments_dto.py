@@ -129,6 +129,7 @@ class ScheduleInfo:
     start_time: time
     end_time: time
     reason_ids: list[int]
+    version: int  # to send back with an edit: a range changed since is not overwritten
 
 
 @dataclass(frozen=True)

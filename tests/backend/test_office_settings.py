@@ -203,6 +203,7 @@ def test_a_range_is_edited_in_place_and_audited(
             time(12, 30),
             [other_reason, reason],
         ),
+        schedule.version,
     )
     assert updated == ScheduleInfo(
         schedule.id,
@@ -216,6 +217,7 @@ def test_a_range_is_edited_in_place_and_audited(
         time(10),
         time(12, 30),
         sorted([reason, other_reason]),
+        version=2,
     )
     assert svc.list_schedules(advisor_id=counter) == [updated]
 
@@ -225,6 +227,7 @@ def test_a_range_is_edited_in_place_and_audited(
         ScheduleInput(
             counter, office, None, date(2031, 2, 4), date(2031, 9, 9), time(14), time(15), [reason]
         ),
+        updated.version,
     )
     assert (once.id, once.weekday, once.first_day, once.last_day) == (
         schedule.id,
@@ -240,16 +243,21 @@ def test_a_range_is_edited_in_place_and_audited(
         svc.update_schedule(
             schedule.id,
             ScheduleInput(counter, office, 0, MONDAY, None, time(12), time(9), [reason]),
+            once.version,
         )
     assert invalid.value.field == "start_time"
     with pytest.raises(ValidationError) as no_reason:
         svc.update_schedule(
-            schedule.id, ScheduleInput(counter, office, 0, MONDAY, None, time(9), time(11), [])
+            schedule.id,
+            ScheduleInput(counter, office, 0, MONDAY, None, time(9), time(11), []),
+            once.version,
         )
     assert no_reason.value.field == "reason_ids"
     with pytest.raises(NotFound, match="Motif"):
         svc.update_schedule(
-            schedule.id, ScheduleInput(counter, office, 0, MONDAY, None, time(9), time(11), [999])
+            schedule.id,
+            ScheduleInput(counter, office, 0, MONDAY, None, time(9), time(11), [999]),
+            once.version,
         )
     assert svc.list_schedules(advisor_id=counter) == [once]
 
@@ -282,6 +290,7 @@ def test_an_edit_overlapping_another_range_is_refused_and_changes_nothing(
         svc.update_schedule(
             afternoon.id,
             ScheduleInput(counter, office, 0, MONDAY, None, time(10), time(16), [reason]),
+            afternoon.version,
         )
     assert refused.value.message == (
         f"Cette plage chevauche la plage n° {morning.id} de Test counter à « Accueil de test », "
@@ -299,10 +308,13 @@ def test_an_edit_overlapping_another_range_is_refused_and_changes_nothing(
         svc.update_schedule(
             afternoon.id,
             ScheduleInput(agent, office, 0, MONDAY, None, time(14), time(16), [reason]),
+            afternoon.version,
         )
     assert svc.list_schedules(office_id=office) == [morning, afternoon, theirs]
     moved = svc.update_schedule(
-        afternoon.id, ScheduleInput(agent, office, 0, MONDAY, None, time(13), time(15), [reason])
+        afternoon.id,
+        ScheduleInput(agent, office, 0, MONDAY, None, time(13), time(15), [reason]),
+        afternoon.version,
     )
     assert (moved.advisor_id, moved.advisor_name) == (agent, "Test backoffice")
 
@@ -319,6 +331,7 @@ def test_a_counter_advisor_cannot_edit_a_range(
         desk.update_schedule(
             schedule.id,
             ScheduleInput(counter, office, 0, MONDAY, None, time(13), time(17), [reason]),
+            schedule.version,
         )
     assert svc.list_schedules(advisor_id=counter) == [schedule]
     events = [e for e in audit_log.since(mark) if e.action == "appointments.update_schedule"]
@@ -331,5 +344,38 @@ def test_editing_a_deleted_range_is_not_found(transport: Transport, engine: Engi
     schedule = svc.add_schedule(data)
     svc.delete_schedule(schedule.id)
     with pytest.raises(NotFound, match="Plage d'ouverture inconnue"):
-        svc.update_schedule(schedule.id, data)
+        svc.update_schedule(schedule.id, data, schedule.version)
     assert svc.list_schedules(advisor_id=counter) == []
+
+
+def test_two_supervisors_editing_one_range_the_second_is_refused(
+    transport: Transport, engine: Engine
+) -> None:
+    svc, office, counter, reason = _range_setup(transport, engine)
+    read = svc.add_schedule(
+        ScheduleInput(counter, office, 0, MONDAY, None, time(9), time(11), [reason])
+    )
+    other = transport.open_session(Role.SUPERVISOR).appointments  # a second desk, same range
+    first = other.update_schedule(
+        read.id,
+        ScheduleInput(counter, office, 0, MONDAY, None, time(9), time(12), [reason]),
+        read.version,
+    )
+    assert first.version == read.version + 1
+    with pytest.raises(ConflictError, match="vient d'être modifiée par ailleurs"):
+        svc.update_schedule(
+            read.id,
+            ScheduleInput(counter, office, 0, MONDAY, None, time(8), time(10), [reason]),
+            read.version,
+        )
+    assert svc.list_schedules(advisor_id=counter) == [first]  # the first edit stands
+    # Only the reasons changed: still a new version.
+    other_reason = svc.save_reason(
+        None, ReasonInput("ij", "Indemnités", 30, AppointmentChannel.OFFICE)
+    ).id
+    second = svc.update_schedule(
+        read.id,
+        ScheduleInput(counter, office, 0, MONDAY, None, time(9), time(12), [reason, other_reason]),
+        first.version,
+    )
+    assert second.version == first.version + 1

@@ -74,6 +74,7 @@ def schedule(i: int, weekday: int | None, last_day: date | None = None) -> Sched
         start_time=time(9),
         end_time=time(12),
         reason_ids=[1, 2],
+        version=1,
     )
 
 

@@ -479,3 +479,31 @@ def test_office_input_round_trip(qtbot, start_app, window) -> None:
     qtbot.waitUntil(lambda: screen.offices.model.rowCount() == 2, timeout=WAIT)
     screen.offices.select_office(office.id)
     assert screen.offices.form.office_input() == data
+
+
+def test_a_range_edited_meanwhile_is_not_overwritten(qtbot, start_app, window) -> None:
+    screen = _screen(qtbot, start_app, window)
+    backend = _backend(window)
+    office, counter = _seed(backend)  # every Wednesday 09:00–12:00
+    (morning,) = backend.appointments.list_schedules()
+    _tab(qtbot, screen, 2)
+    schedules = screen.schedules
+    schedules.reload()
+    qtbot.waitUntil(lambda: schedules.model.rowCount() == 1, timeout=WAIT)
+    select_source_row(schedules.view, 0)
+    dialog = _schedule_dialog(qtbot, screen, schedules.edit_button)
+    # Another supervisor moves the range to 08:00–11:00 while this dialog is open.
+    theirs = backend.appointments.update_schedule(
+        morning.id,
+        ScheduleInput(
+            counter, office, 2, morning.first_day, None, time(8), time(11), morning.reason_ids
+        ),
+        morning.version,
+    )
+    _step_hours(qtbot, dialog.end_time, 1)  # 09:00–13:00 typed here
+    _click(qtbot, dialog.accept_button)
+    qtbot.waitUntil(lambda: dialog.message.is_error, timeout=WAIT)
+    assert "vient d'être modifiée par ailleurs" in dialog.message.text()
+    assert dialog.isVisible() and dialog.end_time.time().toString("HH:mm") == "13:00"
+    assert backend.appointments.list_schedules() == [theirs]  # their edit stands
+    dialog.reject()

@@ -53,6 +53,8 @@ class Schedule(Base):
     last_day: Mapped[date | None]
     start_time: Mapped[time]
     end_time: Mapped[time]
+    # Raised by every edit (reasons included): an edit from an older version is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class ScheduleReason(Base):

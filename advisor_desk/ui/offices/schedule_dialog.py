@@ -240,7 +240,7 @@ class ScheduleDialog(QDialog):
         self._app.ops.call(
             (lambda: svc.add_schedule(data))
             if edited is None
-            else (lambda: svc.update_schedule(edited.id, data)),
+            else (lambda: svc.update_schedule(edited.id, data, edited.version)),
             on_success=self._on_saved,
             on_failure=self._on_failed,
             owner=self,
