@@ -1,8 +1,9 @@
 """The health-professionals directory (annuaire santé): who practises what, where, at what fee.
 
 The directory is public reference data, not member data: searching it is not audited (as
-the knowledge base is not). Specialty and sector filter in SQL; the words and the distances
-run in Python over the few thousand columns that remain, so accents never matter.
+the knowledge base is not). Specialty, sectors and words filter in SQL, the words on a search
+key without accents (so accents never matter); by name the database also sorts and counts;
+near a place, the distances run in Python over the candidates' coordinates only.
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ import heapq
 import math
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
 
 from advisor_desk.domain.enums import Sector
 from advisor_desk.domain.errors import NotFound, ValidationError
@@ -110,45 +110,37 @@ class ProfessionalsService(Service):
                         field="near_postcode",
                     )
                 origin_label, origin = postcode, (float(lat), float(lon))
-            # What ranking needs, for every candidate; the rest only for the rows shown.
             p = Professional
-            query = select(p.id, p.last_name, p.first_name, p.city, p.latitude, p.longitude)
+            matching = []
             if specialty:
-                query = query.where(p.specialty == specialty)
+                matching.append(p.specialty == specialty)
             if wanted:
-                query = query.where(p.sector.in_(sorted(wanted)))
-            found = s.connection().execute(query).all()
-            matched = _matching(found, words)
-            kept = _nearest(matched, origin, limit) if origin else _by_name(matched, limit)
+                matching.append(p.sector.in_(sorted(wanted)))
+            for word in words:  # a word of the name or commune starts with it
+                matching.append((literal(" ") + p.search_key).like(f"% {word}%"))
+            conn = s.connection()
+            if origin is None:  # by name: the database sorts and counts
+                total = conn.execute(
+                    select(func.count()).select_from(p).where(*matching)
+                ).scalar_one()
+                ids = conn.execute(
+                    select(p.id).where(*matching).order_by(p.search_key, p.id).limit(limit)
+                ).scalars()
+                kept: list[tuple[int, float | None]] = [(pid, None) for pid in ids]
+            else:  # nearest: what ranking needs, for every candidate
+                found = conn.execute(
+                    select(p.id, p.last_name, p.latitude, p.longitude).where(*matching)
+                ).all()
+                total = len(found)
+                kept = _nearest(found, origin, limit)
             shown = {
                 r.id: r
-                for r in s.connection().execute(
+                for r in conn.execute(
                     select(p.__table__).where(p.id.in_([pid for pid, _km in kept]))
                 )
             }
         rows = [_row(shown[pid], km) for pid, km in kept]
-        return ProfessionalSearch(rows, len(matched), origin_label)
-
-
-# Names and communes repeat across thousands of rows: each is folded once.
-_fold = lru_cache(maxsize=65_536)(name_key)
-
-
-def _matching(found: Sequence[Any], words: list[str]) -> Sequence[Any]:
-    """The rows whose name or commune has a word starting with each of `words`."""
-    if not words:
-        return found
-    kept = []
-    for r in found:
-        keys = f"{_fold(r.last_name)} {_fold(r.first_name)} {_fold(r.city)}".split()
-        if all(any(k.startswith(w) for k in keys) for w in words):
-            kept.append(r)
-    return kept
-
-
-def _by_name(rows: Sequence[Any], limit: int) -> list[tuple[int, float | None]]:
-    ranked = sorted(rows, key=lambda r: (_fold(r.last_name), _fold(r.first_name), r.id))
-    return [(r.id, None) for r in ranked[:limit]]
+        return ProfessionalSearch(rows, total, origin_label)
 
 
 def _nearest(
@@ -166,7 +158,7 @@ def _nearest(
         key=lambda r: math.hypot(rad(r.latitude) - lat0, (rad(r.longitude) - lon0) * shrink),
     )
     exact = sorted(
-        (distance_km(origin[0], origin[1], r.latitude, r.longitude), _fold(r.last_name), r.id)
+        (distance_km(origin[0], origin[1], r.latitude, r.longitude), r.last_name, r.id)
         for r in flat
     )
     return [(pid, round(km, 1)) for km, _name, pid in exact[:limit]]

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from argon2 import PasswordHasher
 
 from advisor_desk.backend.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from advisor_desk.backend.orm.professionals import search_key
 from advisor_desk.domain.calendar import is_business_day
 from advisor_desk.domain.enums import AppointmentChannel, MailTheme, Role, Sector
 
@@ -926,6 +927,7 @@ def _build_professionals(rng: random.Random, ref: ReferenceData) -> None:
                     "city": commune[1],
                     "latitude": round(commune[3] + rng.uniform(-0.012, 0.012), 6),
                     "longitude": round(commune[4] + rng.uniform(-0.016, 0.016), 6),
+                    "search_key": search_key(last, first, commune[1]),
                 }
             )
     ref.rows["professionals"] = rows
