@@ -17,8 +17,6 @@ from PySide6.QtCore import (
     QTime,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLineEdit,
     QMessageBox,
     QTableView,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 from advisor_desk.models.table import SORT_ROLE
 from advisor_desk.ui.form_message import FormMessage, mark_invalid
 from advisor_desk.ui.ops import OpError
+from advisor_desk.ui.row_table import row_table
 from advisor_desk.ui.state_panel import StatePanel
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -65,19 +64,9 @@ def table_view(parent: QWidget, model: QAbstractItemModel, name: str) -> QTableV
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(proxy)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
+    view = row_table(parent, proxy, name)
     view.setSortingEnabled(True)
     view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
 
 
