@@ -250,6 +250,7 @@ def test_editing_a_range_keeps_the_appointments_booked_in_it(
     manager.appointments.update_schedule(
         schedule.id,
         ScheduleInput(counter, office, 0, monday, None, time(14), time(15), [reason_id]),
+        schedule.version,
     )
     # The slots follow the new hours; the 09:00 appointment is still booked.
     assert [x.starts_at for x in desk.appointments.free_slots(reason_id, office, monday, 7)] == [
