@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -38,6 +38,7 @@ from advisor_desk.domain.enums import MailState, MailTheme, MessageDirection
 from advisor_desk.domain.errors import ConflictError
 from advisor_desk.models.mail_queue import state_label, theme_label
 from advisor_desk.ui.context import AppContext
+from advisor_desk.ui.down_to_results import DownToResults
 from advisor_desk.ui.knowledge.article_dialog import ArticleDialog
 from advisor_desk.ui.mail.escalate_dialog import EscalateDialog
 from advisor_desk.ui.mail.transfer_dialog import TransferDialog
@@ -256,7 +257,7 @@ class ThreadView(QWidget):
         self._search_timer.timeout.connect(self.search_templates)
         self.template_search.textEdited.connect(lambda _text: self._search_timer.start())
         self.template_search.returnPressed.connect(self.search_templates)
-        self.template_search.installEventFilter(self)
+        DownToResults(self.template_search, self.suggestions)  # Enter there inserts one
         self._theme_timer = QTimer(self)
         self._theme_timer.setSingleShot(True)
         self._theme_timer.setInterval(THEME_DELAY_MS)
@@ -477,22 +478,12 @@ class ThreadView(QWidget):
         self._show_templates("", [])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Down in the template search goes to the list (Enter there inserts a template); the
-        wheel over the theme does not reclassify a thread it merely scrolls past."""
+        """The wheel over the theme does not reclassify a thread it merely scrolls past."""
         if watched is self.theme and event.type() == QEvent.Type.Wheel:
             if not self.theme.hasFocus():
                 event.ignore()  # the panel under it scrolls instead
                 return True
             return False
-        if (
-            watched is self.template_search
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Down
-            and self.suggestions.count()
-        ):
-            self.suggestions.setFocus(Qt.FocusReason.OtherFocusReason)
-            return True
         return super().eventFilter(watched, event)
 
     def _insert_template(self, item: QListWidgetItem) -> None:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -17,6 +16,7 @@ from advisor_desk.backend.professionals_dto import DirectoryOffice, Professional
 from advisor_desk.domain.enums import Sector
 from advisor_desk.models.directory import DirectoryModel
 from advisor_desk.ui.context import AppContext, Topics
+from advisor_desk.ui.down_to_results import DownToResults
 from advisor_desk.ui.form_message import FormMessage, mark_invalid
 from advisor_desk.ui.ops import OpError
 from advisor_desk.ui.row_table import row_table
@@ -90,7 +90,7 @@ class AnnuaireScreen(QWidget):
         self._debounce.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         self.search.returnPressed.connect(self.reload)
-        self.search.installEventFilter(self)
+        DownToResults(self.search, self.table)
         self.postcode.textChanged.connect(self._postcode_changed)
         self.postcode.returnPressed.connect(self.reload)
         self.specialty.currentIndexChanged.connect(self.reload)
@@ -217,22 +217,6 @@ class AnnuaireScreen(QWidget):
 
     def _failed(self, error: OpError) -> None:
         self.panel.show_error(error.message)
-
-    # -- keyboard --------------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.search
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Down
-            and self.model.rowCount()
-        ):
-            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            if not self.table.selectionModel().hasSelection():
-                self.table.selectRow(0)
-            return True
-        return super().eventFilter(watched, event)
 
     def _bus_changed(self, topic: str, _payload: object) -> None:
         if topic == Topics.CONNECTION_RESTORED:
