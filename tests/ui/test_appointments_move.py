@@ -24,7 +24,7 @@ from advisor_desk.ui.ops import OpRunner
 from advisor_desk.ui.settings import Settings
 from tests.backend.test_appointments import add_member, paris, setup_agenda, working_monday
 
-FILE_DIALOG = "advisor_desk.ui.appointments.member_tab.QFileDialog.getSaveFileName"
+FILE_DIALOG = "advisor_desk.ui.save_path.QFileDialog.getSaveFileName"
 
 
 @pytest.fixture

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -22,6 +21,7 @@ from advisor_desk.models.agenda import PARIS, AgendaModel
 from advisor_desk.ui.context import AppContext
 from advisor_desk.ui.form_message import FormMessage
 from advisor_desk.ui.ops import OpError
+from advisor_desk.ui.save_path import ask_save_path
 from advisor_desk.ui.state_panel import StatePanel
 
 from .booking_dialog import TOPIC, BookingDialog
@@ -175,18 +175,10 @@ class MemberAppointmentsTab(QWidget):
             owner=self,
         )
 
-    def _ask_file(self, suggested: str) -> str:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the calendar file"),
-            str(Path(folder) / suggested),
-            self.tr("Calendar files (*.ics)"),
-        )
-        return path
-
     def _write_calendar_file(self, text: str, suggested: str) -> None:
-        path = self._ask_file(suggested)
+        path = ask_save_path(
+            self, self.tr("Save the calendar file"), suggested, self.tr("Calendar files (*.ics)")
+        )
         if not path:
             return
         if not path.lower().endswith(".ics"):

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,6 +23,7 @@ from advisor_desk.backend.documents_dto import DOCUMENT_TITLES_FR, IssuedPdf, Se
 from advisor_desk.ui.context import AppContext
 from advisor_desk.ui.form_message import FormMessage
 from advisor_desk.ui.ops import OpError
+from advisor_desk.ui.save_path import ask_save_path
 
 from .printing import print_pdf
 
@@ -116,14 +116,9 @@ class PdfPreviewDialog(QDialog):
         return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _ask_file(self, suggested: str) -> str:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the document"),
-            str(Path(folder) / suggested),
-            self.tr("PDF documents (*.pdf)"),
+        return ask_save_path(
+            self, self.tr("Save the document"), suggested, self.tr("PDF documents (*.pdf)")
         )
-        return path
 
     def print_document(self) -> None:
         printer = self.choose_printer()
