@@ -846,6 +846,9 @@ def serve(
         logging.basicConfig(
             level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
         )
+    # The schema check at start-up reads the revision through alembic, which would log its
+    # plugin set-up and migration context at INFO: noise in the server's log.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     backend = open_backend(url)
     scheme = "https" if certfile else "http"
     print(

@@ -34,6 +34,13 @@ class StatePanel(QStackedWidget):
     def message(self) -> str:
         return self._message.text() if self.currentWidget() is self._message_page else ""
 
+    @property
+    def shown_state(self) -> str:
+        """ "content", or the kind of message shown: "loading", "empty" or "error"."""
+        if self.currentWidget() is not self._message_page:
+            return "content"
+        return str(self._message.property("state"))
+
     def show_content(self) -> None:
         self.setCurrentWidget(self.content)
 

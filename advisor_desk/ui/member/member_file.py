@@ -21,7 +21,7 @@ from advisor_desk.backend.members_dto import (
     MemberIdentity,
 )
 from advisor_desk.models.member_file import AldModel
-from advisor_desk.ui.context import AppContext
+from advisor_desk.ui.context import AppContext, Topics
 from advisor_desk.ui.declarations.file_button import FileRequestButton
 from advisor_desk.ui.declarations.filing_dialog import TOPIC as DECLARATIONS_TOPIC
 from advisor_desk.ui.ops import OpError, OpHandle
@@ -90,6 +90,7 @@ class MemberFileView(QWidget):
         self.member_id: int | None = None
         self._select_dependent: int | None = None
         self._loaded: set[QWidget] = set()
+        self._failed: set[QWidget] = set()  # the identity or tabs whose last read failed
         self._handles: list[OpHandle] = []
         self._dialogs: list[DependentDialog] = []
         self._extra: list[QWidget] = []
@@ -188,7 +189,15 @@ class MemberFileView(QWidget):
         self._reload_identity()
 
     def _bus_changed(self, topic: str, payload: object) -> None:
-        """A request of this member was filed or decided: its effects show in the file."""
+        """A request of this member was filed or decided: its effects show in the file.
+
+        Back after a lost connection, what failed to load is read again."""
+        if topic == Topics.CONNECTION_RESTORED and self.member_id is not None:
+            failed, self._failed = self._failed, set()
+            for page in failed:
+                if page is self.identity or page is self.tabs.currentWidget():
+                    self._load(page)
+            return
         if topic != DECLARATIONS_TOPIC or self.member_id is None:
             return
         if getattr(payload, "member_id", None) not in (None, self.member_id):
@@ -202,6 +211,7 @@ class MemberFileView(QWidget):
         member_id = self.member_id
         if member_id is None:
             return
+        self._failed.discard(self.identity)
         self.header.show_loading()
         self.state.show_loading(self.tr("Opening the file…"))
         backend = self._app.backend
@@ -250,6 +260,7 @@ class MemberFileView(QWidget):
         self.focus_current_tab()
 
     def _identity_failed(self, error: OpError) -> None:
+        self._failed.add(self.identity)
         self.header.clear()
         self.state.show_error(error.message)
 
@@ -269,6 +280,7 @@ class MemberFileView(QWidget):
     def _load(self, page: QWidget) -> None:
         member_id = self.member_id
         assert member_id is not None
+        self._failed.discard(page)
         members = self._app.backend.members
         if page is self.alds:
             self.alds.show_loading()
@@ -298,6 +310,7 @@ class MemberFileView(QWidget):
 
     def _tab_failed(self, tab: TableTab | LeavesTab) -> Callable[[OpError], None]:
         def failed(error: OpError) -> None:
+            self._failed.add(tab)
             tab.show_error(error.message)
 
         return failed
@@ -376,6 +389,7 @@ class MemberFileView(QWidget):
         self._filed = None
         self.identity_info = None
         self._loaded.clear()
+        self._failed.clear()
         self.header.clear()
         self.identity.clear()
         self.alds.clear()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from advisor_desk.backend.members_dto import SearchResult
 from advisor_desk.models.member_search import SearchResultsModel
-from advisor_desk.ui.context import AppContext
+from advisor_desk.ui.context import AppContext, Topics
 from advisor_desk.ui.member.member_file import MemberFileView
 from advisor_desk.ui.member.results_table import ResultsTable
 from advisor_desk.ui.member.search_panel import SearchPanel
@@ -30,6 +30,7 @@ class AccueilScreen(QWidget):
         self._open_when_ready = False
         self._handle: OpHandle | None = None
         self._asked_text: str | None = None  # the text of the latest search asked
+        self._lost_text: str | None = None  # a search the lost connection failed: run it again
 
         self.search_page = QWidget(self)
         self.search = SearchPanel(self.search_page)
@@ -62,6 +63,7 @@ class AccueilScreen(QWidget):
         self.results_state.retry_requested.connect(lambda: self.run_search(self.search.text))
         self.file.done_requested.connect(self.member_done)
         app.open_member_requested.connect(self.open_member)
+        app.bus.changed.connect(self._bus_changed)
         self.clear_results()
 
     # -- search -----------------------------------------------------------------------------
@@ -75,6 +77,7 @@ class AccueilScreen(QWidget):
         self._seq += 1
         seq = self._seq
         self._asked_text = text
+        self._lost_text = None
         if not text:
             self.clear_results()
             return
@@ -148,6 +151,16 @@ class AccueilScreen(QWidget):
         else:
             self.search.clear_message()
             self.results_state.show_error(error.message)
+            self._lost_text = self._asked_text
+
+    def _bus_changed(self, topic: str, _payload: object) -> None:
+        # Back after a lost connection: the search that failed runs again by itself, if the
+        # field still holds its text (the advisor may have typed on meanwhile).
+        lost = self._lost_text
+        if topic != Topics.CONNECTION_RESTORED or not lost or self.searching:
+            return
+        if lost == self.search.text:
+            self.run_search(lost)
 
     def _on_submitted(self, text: str) -> None:
         if not text:
