@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py search --members 20000
 	$(BIN)/python benchmarks/run.py open_member --members 20000
 	$(BIN)/python benchmarks/run.py remote
+	$(BIN)/python benchmarks/run.py seed
 	$(BIN)/python benchmarks/run.py directory --members 20000 --professionals 20000
 
 screenshots: $(STAMP) translations

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -130,9 +129,7 @@ def _fingerprint(engine: Engine) -> dict[str, object]:
 
 def test_same_seed_same_data_in_process_or_worker(make_db: MakeDb, seeded: Engine) -> None:
     other = make_db()
-    start = time.perf_counter()
     seed_database(other, members=300, seed=7, batch_size=100, today=TODAY, workers=0)
-    assert time.perf_counter() - start < 10
     assert _fingerprint(other) == _fingerprint(seeded)
 
 
@@ -145,12 +142,11 @@ def test_other_seed_other_data(make_db: MakeDb, seeded: Engine) -> None:
     assert a["reimbursed"] != b["reimbursed"]
 
 
-def test_small_seed_is_fast(make_db: MakeDb) -> None:
+def test_the_summary_says_how_many_members(make_db: MakeDb) -> None:
+    # How fast: `python benchmarks/run.py seed` (200 members, target 5 s).
     engine = make_db()
-    start = time.perf_counter()
     message = seed_database(engine, members=200, seed=3)
-    assert time.perf_counter() - start < 5
-    assert "200 assurés" in message
+    assert "200 assurés créés (200 au total)" in message
 
 
 def test_nirs_are_valid_and_match_identity(seeded: Engine) -> None:

@@ -58,3 +58,24 @@ def test_the_bare_window_prints_its_mark() -> None:
         check=True,
     ).stdout
     assert out.strip().splitlines()[-1] == "painted"
+
+
+def test_the_seed_baseline_writes_the_very_rows_the_seed_wrote(tmp_path: Path) -> None:
+    from advisor_desk.backend import migrate
+    from advisor_desk.backend.engine import make_engine
+    from advisor_desk.backend.seed import seed_database
+    from benchmarks import seed
+
+    seeded = make_engine(f"sqlite:///{tmp_path}/seeded.db")
+    raw = make_engine(f"sqlite:///{tmp_path}/raw.db")
+    try:
+        migrate.upgrade(seeded)
+        migrate.upgrade(raw)
+        seed_database(seeded, members=12, seed=3, workers=0)
+        rows = seed.member_rows(seeded)
+        assert len(rows["members"]) == 12 and rows["reimbursements"]
+        assert seed.write_raw(raw, rows) > 0
+        assert seed.member_rows(raw) == rows
+    finally:
+        seeded.dispose()
+        raw.dispose()
