@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QObject, Qt
@@ -45,8 +45,14 @@ def state_label(state: MailState) -> str:
     return labels[state]
 
 
-def _when(at: datetime | None) -> str:
-    return at.astimezone(PARIS).strftime("%d/%m/%Y %H:%M") if at else ""
+def _when(at: datetime | None, now: datetime | None = None) -> str:
+    """Day and time in Paris; the year only when it is not the current one (as mail
+    clients do: the queue's columns stay narrow)."""
+    if at is None:
+        return ""
+    local = at.astimezone(PARIS)
+    this_year = (now or datetime.now(UTC)).astimezone(PARIS).year
+    return local.strftime("%d/%m %H:%M" if local.year == this_year else "%d/%m/%Y %H:%M")
 
 
 def sla_text(row: ThreadRow) -> str:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -40,6 +40,8 @@ MAX_ROWS = 500  # the backend's page limit
 AUTO_REFRESH_MS = 30_000
 # The age filter's thresholds, in hours since the member wrote.
 AGE_HOURS = (4, 24, 48, 72, 168)
+SUBJECT_COLUMN, THEME_COLUMN, AGENT_COLUMN = 0, 1, 5  # of MailQueueModel
+THEME_WIDTH = 150
 
 
 class CourrielsScreen(QWidget):
@@ -96,35 +98,33 @@ class CourrielsScreen(QWidget):
         self.refresh_button.setToolTip(self.tr("Reload the queue (F5)"))
         self.count = QLabel(self)
         self.count.setObjectName("mailCounts")
-        filters = QHBoxLayout()
-        view_label = QLabel(self.tr("&Queue:"), self)
-        view_label.setBuddy(self.view)
-        filters.addWidget(view_label)
-        filters.addWidget(self.view)
-        theme_label_ = QLabel(self.tr("T&heme:"), self)
-        theme_label_.setBuddy(self.theme)
-        filters.addWidget(theme_label_)
-        filters.addWidget(self.theme)
-        filters.addStretch(1)
-        filters.addWidget(self.next_button)
-        more_filters = QHBoxLayout()
-        for text, combo in (
-            (self.tr("&Age:"), self.age),
-            (self.tr("&Deadline:"), self.sla),
-            (self.tr("O&ffice:"), self.office),
+        # Two filters a row, aligned in columns: the queue stays narrow enough for the thread
+        # beside it to keep half of a 1280-pixel screen.
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(6)
+        for n, (text, combo) in enumerate(
+            (
+                (self.tr("&Queue:"), self.view),
+                (self.tr("T&heme:"), self.theme),
+                (self.tr("&Age:"), self.age),
+                (self.tr("&Deadline:"), self.sla),
+                (self.tr("O&ffice:"), self.office),
+            )
         ):
             caption = QLabel(text, self)
             caption.setBuddy(combo)
-            more_filters.addWidget(caption)
-            more_filters.addWidget(combo)
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(12)
-        more_filters.addStretch(1)
-        status = QHBoxLayout()
-        status.addWidget(self.count, 1)
-        status.addWidget(self.refresh_button)
+            row, column = divmod(n, 2)
+            filters.addWidget(caption, row, 2 * column)
+            filters.addWidget(combo, row, 2 * column + 1)
+        filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(3, 1)
+        filters.addWidget(self.next_button, 0, 4)
+        filters.addWidget(self.refresh_button, 2, 4)
+        filters.addWidget(self.count, 2, 2, 1, 2)
 
         self.model = MailQueueModel(self)
         self.model.fetcher = self._fetch_more
@@ -138,7 +138,10 @@ class CourrielsScreen(QWidget):
         header = self.table.horizontalHeader()
         # The subject takes what is left; the other columns are as wide as their contents.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SUBJECT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        # A theme may be long ("Adresse, coordonnées bancaires"): elided, whole in the tooltip.
+        header.setSectionResizeMode(THEME_COLUMN, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(THEME_COLUMN, THEME_WIDTH)
         self.panel = StatePanel(self.table, self)
         self.panel.retry_requested.connect(self.reload)
         self.thread_view = ThreadView(app, self)
@@ -147,13 +150,11 @@ class CourrielsScreen(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
-        left_layout.addLayout(more_filters)
-        left_layout.addLayout(status)
         left_layout.addWidget(self.panel)
         splitter.addWidget(left)
         splitter.addWidget(self.thread_view)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -204,6 +205,8 @@ class CourrielsScreen(QWidget):
 
     def _reload(self, rows: int, keep_scroll: bool) -> None:
         view, flt = self._current()
+        # Mine or unassigned, the agent column would only repeat one name or nothing.
+        self.table.setColumnHidden(AGENT_COLUMN, view in (MailView.MINE, MailView.UNASSIGNED))
         if not self.model.rowCount():
             self.panel.show_loading()
         mail = self._app.backend.mail
