@@ -103,6 +103,15 @@ class _SlotSource:
     calendar: Calendar
 
 
+def _is_where(slot: Slot, appointment: Appointment | None) -> bool:
+    """The slot is the very one the appointment holds (no move to offer there)."""
+    return appointment is not None and (slot.office_id, slot.advisor_id, slot.starts_at) == (
+        appointment.office_id,
+        appointment.advisor_id,
+        appointment.starts_at,
+    )
+
+
 def _day_bounds(first_day: date, days: int) -> tuple[datetime, datetime]:
     return local(first_day, time(0)), local(first_day + timedelta(days=days), time(0))
 
@@ -688,14 +697,24 @@ class AppointmentsService(Service):
 
     @api(Permission.APPOINTMENT_BOOK, readonly=True)
     def free_slots(
-        self, reason_id: int, office_id: int | None, from_day: date, days: int
+        self,
+        reason_id: int,
+        office_id: int | None,
+        from_day: date,
+        days: int,
+        moving_id: int | None = None,
     ) -> list[SlotInfo]:
-        """Free slots for a reason at one office (or all) over [from_day, from_day + days)."""
+        """Free slots for a reason at one office (or all) over [from_day, from_day + days).
+
+        `moving_id`: the appointment being moved; the time it holds counts as free (a move
+        may shift it by a few minutes)."""
         _check_days(days, MAX_DAYS, from_day)
         with self._ctx.tx(readonly=True) as s:
             reason = self._reason(s, reason_id)
+            moving = self._check_moving(s, moving_id)
             offices = None if office_id is None else [office_id]
-            slots = self._slots(s, reason, offices, None, from_day, days)
+            slots = self._slots(s, reason, offices, None, from_day, days, moving_id)
+            slots = [x for x in slots if not _is_where(x, moving)]
             names = self._advisor_names(s, {x.advisor_id for x in slots})
             self._ctx.audit(
                 s,
@@ -707,17 +726,23 @@ class AppointmentsService(Service):
 
     @api(Permission.APPOINTMENT_BOOK, readonly=True)
     def offices_for_member(
-        self, member_id: int, reason_id: int, pmr_only: bool = False
+        self,
+        member_id: int,
+        reason_id: int,
+        pmr_only: bool = False,
+        moving_id: int | None = None,
     ) -> list[OfficeChoice]:
         """Active offices by straight-line distance from the member's current address.
 
         Each comes with its first free slots for the reason (within the booking delays);
-        `pmr_only` keeps offices with a step-free entrance and an accessible counter.
+        `pmr_only` keeps offices with a step-free entrance and an accessible counter;
+        `moving_id`: the member's appointment being moved, whose time counts as free.
         """
         with self._ctx.tx(readonly=True) as s:
             if s.get(Member, member_id) is None:
                 raise NotFound("Assuré introuvable.")
             reason = self._reason(s, reason_id)
+            moving = self._check_moving(s, moving_id, member_id)
             address = s.scalar(
                 select(Address)
                 .where(Address.member_id == member_id, Address.valid_to.is_(None))
@@ -725,7 +750,7 @@ class AppointmentsService(Service):
                 .limit(1)
             )
             offices = [o for o in self._offices(s, False) if o.pmr or not pmr_only]
-            first = self._first_slots(s, reason, [o.id for o in offices])
+            first = self._first_slots(s, reason, [o.id for o in offices], moving)
             here = (
                 (address.latitude, address.longitude)
                 if address is not None
@@ -964,7 +989,11 @@ class AppointmentsService(Service):
     # -- internals --------------------------------------------------------------------------
 
     def _first_slots(
-        self, s: Session, reason: AppointmentReason, office_ids: list[int]
+        self,
+        s: Session,
+        reason: AppointmentReason,
+        office_ids: list[int],
+        moving: Appointment | None = None,
     ) -> dict[int, list[SlotInfo]]:
         """The first free slots of each office, looking one week ahead, then further if needed."""
         today = paris_day(utcnow())
@@ -976,7 +1005,9 @@ class AppointmentsService(Service):
             span = min(span, horizon)
             if not wanted or span <= days:
                 continue
-            slots = self._slots(s, reason, wanted, None, start, span - days)
+            moving_id = None if moving is None else moving.id
+            slots = self._slots(s, reason, wanted, None, start, span - days, moving_id)
+            slots = [x for x in slots if not _is_where(x, moving)]
             names = self._advisor_names(s, {x.advisor_id for x in slots})
             for x in slots:
                 per_office = first.setdefault(x.office_id, [])
@@ -985,6 +1016,23 @@ class AppointmentsService(Service):
             wanted = [o for o in wanted if len(first.get(o, [])) < FIRST_SLOTS]
             start, days = today + timedelta(days=span), span
         return first
+
+    @staticmethod
+    def _check_moving(
+        s: Session, moving_id: int | None, member_id: int | None = None
+    ) -> Appointment | None:
+        """The appointment a move starts from: a coming one (of this member, if given)."""
+        if moving_id is None:
+            return None
+        moving = s.get(Appointment, moving_id)
+        if moving is None or (member_id is not None and moving.member_id != member_id):
+            raise NotFound("Rendez-vous introuvable.")
+        if moving.status is not S.UNKNOWN:
+            raise ConflictError(
+                "Seul un rendez-vous à venir peut être déplacé (statut : "
+                f"{STATUS_LABELS[moving.status]})."
+            )
+        return moving
 
     def _offices(self, s: Session, include_inactive: bool) -> list[OfficeInfo]:
         query = select(Office).order_by(Office.name)

@@ -14,6 +14,7 @@ from advisor_desk.backend.appointments_dto import (
     OfficeInput,
     ReasonInput,
     ScheduleInput,
+    SlotInfo,
 )
 from advisor_desk.backend.engine import session_scope
 from advisor_desk.backend.facade import BoundBackend
@@ -334,6 +335,54 @@ def test_free_slots_booking_confirmation_and_cancellations(
     assert len(bodies) == 5
     assert "déplacé" in bodies[1] and "annulé à votre demande" in bodies[2]
     assert "Agent en formation" in bodies[4] and "METHOD:CANCEL" in bodies[4]
+
+
+def test_a_move_is_offered_the_time_the_appointment_holds(
+    transport: Transport, engine: Engine
+) -> None:
+    """Ours is 10:00-10:30 (30-minute reason); a 45-minute appointment of someone else took
+    09:00-09:45 since. Moving ours, the time it holds counts as free: 09:45 and 10:15 are
+    offered (they overlap it), not its own 10:00, and not only 10:30."""
+    monday = working_monday()
+    manager = transport.open_session(Role.SUPERVISOR)
+    short = manager.appointments.save_reason(
+        None, ReasonInput("droits", "Ouverture de droits", 30, AppointmentChannel.OFFICE, 2, 120)
+    )
+    long = manager.appointments.save_reason(
+        None, ReasonInput("long", "Dossier complexe", 45, AppointmentChannel.OFFICE, 2, 120)
+    )
+    office, counter = office_id(engine), advisor_id(engine, "t_counter")
+    manager.appointments.add_schedule(
+        ScheduleInput(counter, office, 0, monday, None, time(9), time(11), [short.id, long.id])
+    )
+    member = add_member(engine)
+    desk = transport.open_session(Role.COUNTER)
+    ours = desk.appointments.book(member, short.id, office, counter, paris(monday, 10))
+    desk.appointments.book(add_member(engine, "Autre"), long.id, office, counter, paris(monday, 9))
+
+    def starts(slots: list[SlotInfo]) -> list[datetime]:
+        return [x.starts_at for x in slots if x.starts_at.date() == monday]
+
+    plain = desk.appointments.free_slots(short.id, office, monday, 1)
+    assert starts(plain) == [paris(monday, 10, 30)]
+    moving = desk.appointments.free_slots(short.id, office, monday, 1, ours.id)
+    assert starts(moving) == [paris(monday, 9, 45), paris(monday, 10, 15)]
+    (choice,) = [
+        c
+        for c in desk.appointments.offices_for_member(member, short.id, False, ours.id)
+        if c.office.id == office
+    ]
+    assert starts(choice.first_slots) == [paris(monday, 9, 45), paris(monday, 10, 15)]
+    moved = desk.appointments.reschedule(ours.id, office, counter, paris(monday, 10, 15))
+    assert moved.starts_at == paris(monday, 10, 15)
+
+    with pytest.raises(NotFound):
+        desk.appointments.free_slots(short.id, office, monday, 1, ours.id + 1000)
+    with pytest.raises(NotFound):  # another member's appointment
+        desk.appointments.offices_for_member(add_member(engine, "Tiers"), short.id, False, ours.id)
+    desk.appointments.cancel_by_member(ours.id)
+    with pytest.raises(ConflictError, match="à venir"):
+        desk.appointments.free_slots(short.id, office, monday, 1, ours.id)
 
 
 def test_absence_closure_and_booking_delay_remove_slots(

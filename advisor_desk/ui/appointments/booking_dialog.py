@@ -159,12 +159,13 @@ class BookingDialog(QDialog):
         if reason_id is None:
             return
         member_id, pmr = self._member_id, self.pmr.isChecked()
+        moving_id = None if self._moving is None else self._moving.id
         service = self._app.backend.appointments
         self.offices_model.set_rows([])
         self.slots.clear()
         self._update_buttons()
         self._app.ops.call(
-            lambda: service.offices_for_member(member_id, reason_id, pmr),
+            lambda: service.offices_for_member(member_id, reason_id, pmr, moving_id),
             on_success=self._offices_loaded,
             on_failure=self._failed,
             key=f"booking.offices.{id(self)}",
@@ -196,9 +197,10 @@ class BookingDialog(QDialog):
             return
         office_id = choice.office.id
         today = datetime.now(PARIS).date()
+        moving_id = None if self._moving is None else self._moving.id
         service = self._app.backend.appointments
         self._app.ops.call(
-            lambda: service.free_slots(reason_id, office_id, today, MORE_DAYS),
+            lambda: service.free_slots(reason_id, office_id, today, MORE_DAYS, moving_id),
             on_success=self._fill_slots,
             on_failure=self._failed,
             key=f"booking.slots.{id(self)}",
