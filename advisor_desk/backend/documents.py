@@ -75,7 +75,7 @@ from .reimbursements import (
     professional_name,
     require_member,
 )
-from .service import Service, api
+from .service import AdvisorInfo, Service, api
 
 PARIS = ZoneInfo("Europe/Paris")
 # Crockford's base 32: no I, L, O, U, so a number read aloud or retyped is not misread.
@@ -202,6 +202,21 @@ def _rights_open(session: Session, member_id: int, day: date) -> RightsPeriod:
     return current
 
 
+def letterhead_for(session: Session, advisor: AdvisorInfo, fund_code: str) -> Letterhead:
+    """The member's fund, and the advisor's office and name, as printed at the top of a letter."""
+    office = session.get(Office, advisor.office_id) if advisor.office_id else None
+    return Letterhead(
+        fund=fund_for(fund_code),
+        issued_on=today_paris(),
+        office_name=office.name if office else None,
+        office_address=(office.address_line, f"{office.postcode} {office.city}")
+        if office
+        else (),
+        office_phone=office.phone if office else None,
+        advisor_name=advisor.full_name,
+    )
+
+
 def _quality(relationship: Relationship | None, sex: Sex) -> str:
     if relationship is None:
         return "Assurée" if sex is Sex.FEMALE else "Assuré"
@@ -218,18 +233,7 @@ class DocumentsService(Service):
     # ------------------------------------------------------------------ issuing
 
     def _letterhead_for(self, session: Session, fund_code: str) -> Letterhead:
-        advisor = self._ctx.advisor
-        office = session.get(Office, advisor.office_id) if advisor.office_id else None
-        return Letterhead(
-            fund=fund_for(fund_code),
-            issued_on=today_paris(),
-            office_name=office.name if office else None,
-            office_address=(office.address_line, f"{office.postcode} {office.city}")
-            if office
-            else (),
-            office_phone=office.phone if office else None,
-            advisor_name=advisor.full_name,
-        )
+        return letterhead_for(session, self._ctx.advisor, fund_code)
 
     def _issue(
         self,

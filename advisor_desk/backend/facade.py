@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from .admin import AdminService
+from .ameli import AmeliService
 from .appointments import AppointmentsService
 from .declarations import DeclarationsService
 from .documents import DocumentsService
@@ -32,6 +33,7 @@ SERVICES: dict[str, type[Service]] = {
     "declarations": DeclarationsService,
     "supervision": SupervisionService,
     "professionals": ProfessionalsService,
+    "ameli": AmeliService,
 }
 
 
@@ -53,6 +55,7 @@ class BoundBackend:
         self.declarations = DeclarationsService(self._ctx)
         self.supervision = SupervisionService(self._ctx)
         self.professionals = ProfessionalsService(self._ctx)
+        self.ameli = AmeliService(self._ctx)
 
     @property
     def permissions(self) -> frozenset[str]:

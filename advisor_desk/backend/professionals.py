@@ -1,9 +1,10 @@
-"""The health-professionals directory (annuaire santé): who practises what, where, at what fee.
+"""The health directory (annuaire santé): professionals and care establishments, where, when.
 
 The directory is public reference data, not member data: searching it is not audited (as
-the knowledge base is not). Specialty, sectors and words filter in SQL, the words on a search
-key without accents (so accents never matter); by name the database also sorts and counts;
-near a place, the distances run in Python over the candidates' coordinates only.
+the knowledge base is not). Kinds, specialties, sectors and words filter in SQL, the words on a
+search key without accents (so accents never matter); by name the database also sorts and
+counts; near a place, the distances run in Python over the candidates' coordinates only.
+Professionals and establishments share the checks, the starting point and the ranking.
 """
 
 from __future__ import annotations
@@ -14,20 +15,31 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, literal, select
+from sqlalchemy import ColumnElement, Connection, func, literal, select, union_all
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from advisor_desk.domain.enums import Sector
+from advisor_desk.domain.enums import EstablishmentKind, EstablishmentStatus, Sector
 from advisor_desk.domain.errors import NotFound, ValidationError
 from advisor_desk.domain.permissions import Permission
 from advisor_desk.domain.slots import distance_km
 from advisor_desk.domain.text import name_key
 
 from .orm import Office, Professional
-from .professionals_dto import DirectoryOffice, ProfessionalRow, ProfessionalSearch
+from .orm.professionals import HealthEstablishment
+from .professionals_dto import (
+    DirectoryOffice,
+    EstablishmentRow,
+    EstablishmentSearch,
+    ProfessionalRow,
+    ProfessionalSearch,
+)
 from .service import Service, api
 
 MAX_LIMIT = 500
 _POSTCODE = re.compile(r"\d{5}")
+
+# A searched table: id, postcode, coordinates and a folded search_key.
+Place = type[Professional] | type[HealthEstablishment]
 
 
 def check_limit(limit: int) -> int:
@@ -43,6 +55,21 @@ def check_postcode(postcode: str) -> str:
     if not _POSTCODE.fullmatch(code):
         raise ValidationError("Le code postal doit comporter 5 chiffres.", field="near_postcode")
     return code
+
+
+def check_origin(near_office_id: int | None, near_postcode: str | None) -> str | None:
+    """The postcode to start from, checked; an office and a postcode at once are refused."""
+    postcode = check_postcode(near_postcode) if near_postcode else None
+    if near_office_id is not None and postcode is not None:
+        raise ValidationError(
+            "Choisissez un bureau ou un code postal, pas les deux.", field="near_postcode"
+        )
+    return postcode
+
+
+def word_filters(key: InstrumentedAttribute[str], text: str) -> list[ColumnElement[bool]]:
+    """A word of the folded key (name, commune) starts with each word typed."""
+    return [(literal(" ") + key).like(f"% {word}%") for word in name_key(text).split()]
 
 
 class ProfessionalsService(Service):
@@ -80,67 +107,129 @@ class ProfessionalsService(Service):
         every word of `text`, nearest first from an office or a postcode, else by name."""
         check_limit(limit)
         wanted = {Sector(x) for x in sectors or []}
-        words = name_key(text).split()
-        postcode = check_postcode(near_postcode) if near_postcode else None
-        if near_office_id is not None and postcode is not None:
-            raise ValidationError(
-                "Choisissez un bureau ou un code postal, pas les deux.", field="near_postcode"
-            )
+        postcode = check_origin(near_office_id, near_postcode)
+        p = Professional
+        matching = word_filters(p.search_key, text)
+        if specialty:
+            matching.append(p.specialty == specialty)
+        if wanted:
+            matching.append(p.sector.in_(sorted(wanted)))
         with self._ctx.tx(readonly=True) as s:
-            origin: tuple[float, float] | None = None
-            origin_label: str | None = None
-            if near_office_id is not None:
-                office = s.execute(
-                    select(Office.name, Office.latitude, Office.longitude).where(
-                        Office.id == near_office_id
-                    )
-                ).one_or_none()
-                if office is None:
-                    raise NotFound("Bureau inconnu.")
-                origin_label, origin = office[0], (office[1], office[2])
-            elif postcode is not None:
-                lat, lon = s.execute(
-                    select(func.avg(Professional.latitude), func.avg(Professional.longitude)).where(
-                        Professional.postcode == postcode
-                    )
-                ).one()
-                if lat is None or lon is None:
-                    raise ValidationError(
-                        f"Aucun professionnel n'exerce au code postal {postcode} : vérifiez-le.",
-                        field="near_postcode",
-                    )
-                origin_label, origin = postcode, (float(lat), float(lon))
-            p = Professional
-            matching = []
-            if specialty:
-                matching.append(p.specialty == specialty)
-            if wanted:
-                matching.append(p.sector.in_(sorted(wanted)))
-            for word in words:  # a word of the name or commune starts with it
-                matching.append((literal(" ") + p.search_key).like(f"% {word}%"))
+            origin_label, origin = _origin(
+                s,
+                near_office_id,
+                postcode,
+                (p,),
+                f"Aucun professionnel n'exerce au code postal {postcode} : vérifiez-le.",
+            )
             conn = s.connection()
-            if origin is None:  # by name: the database sorts and counts
-                total = conn.execute(
-                    select(func.count()).select_from(p).where(*matching)
-                ).scalar_one()
-                ids = conn.execute(
-                    select(p.id).where(*matching).order_by(p.search_key, p.id).limit(limit)
-                ).scalars()
-                kept: list[tuple[int, float | None]] = [(pid, None) for pid in ids]
-            else:  # nearest: what ranking needs, for every candidate
-                found = conn.execute(
-                    select(p.id, p.last_name, p.latitude, p.longitude).where(*matching)
-                ).all()
-                total = len(found)
-                kept = _nearest(found, origin, limit)
-            shown = {
-                r.id: r
-                for r in conn.execute(
-                    select(p.__table__).where(p.id.in_([pid for pid, _km in kept]))
-                )
-            }
-        rows = [_row(shown[pid], km) for pid, km in kept]
+            total, kept = _ranked(conn, p, p.last_name, matching, origin, limit)
+            shown = _rows_by_id(conn, p, kept)
+        rows = [_professional(shown[pid], km) for pid, km in kept]
         return ProfessionalSearch(rows, total, origin_label)
+
+    @api(Permission.DIRECTORY_READ, readonly=True)
+    def establishments(
+        self,
+        kind: EstablishmentKind | None = None,
+        text: str = "",
+        near_office_id: int | None = None,
+        near_postcode: str | None = None,
+        emergency_only: bool = False,
+        limit: int = 100,
+    ) -> EstablishmentSearch:
+        """Care establishments of a kind (None = all), with an emergency department open 24/7
+        when `emergency_only`, whose name or commune holds every word of `text`, nearest first
+        from an office or a postcode, else by name."""
+        check_limit(limit)
+        postcode = check_origin(near_office_id, near_postcode)
+        e = HealthEstablishment
+        matching = word_filters(e.search_key, text)
+        if kind is not None:
+            matching.append(e.kind == EstablishmentKind(kind))
+        if emergency_only:
+            matching.append(e.emergency.is_(True))
+        with self._ctx.tx(readonly=True) as s:
+            # A postcode's centre: its establishments and professionals together (a village
+            # without a pharmacy is still a place to start from).
+            origin_label, origin = _origin(
+                s,
+                near_office_id,
+                postcode,
+                (e, Professional),
+                f"Aucun établissement ni professionnel de santé au code postal {postcode} : "
+                "vérifiez-le.",
+            )
+            conn = s.connection()
+            total, kept = _ranked(conn, e, e.name, matching, origin, limit)
+            shown = _rows_by_id(conn, e, kept)
+        rows = [_establishment(shown[eid], km) for eid, km in kept]
+        return EstablishmentSearch(rows, total, origin_label)
+
+
+def _origin(
+    s: Session,
+    near_office_id: int | None,
+    postcode: str | None,
+    places: Sequence[Place],
+    unknown_postcode: str,
+) -> tuple[str | None, tuple[float, float] | None]:
+    """(label, coordinates) distances are measured from: an office, the centre of what the
+    `places` tables hold at a postcode, or nothing (None, None)."""
+    if near_office_id is not None:
+        office = s.execute(
+            select(Office.name, Office.latitude, Office.longitude).where(
+                Office.id == near_office_id
+            )
+        ).one_or_none()
+        if office is None:
+            raise NotFound("Bureau inconnu.")
+        return office[0], (office[1], office[2])
+    if postcode is None:
+        return None, None
+    if len(places) == 1:
+        t = places[0]
+        centre = select(func.avg(t.latitude), func.avg(t.longitude)).where(t.postcode == postcode)
+    else:
+        points = union_all(
+            *(select(t.latitude, t.longitude).where(t.postcode == postcode) for t in places)
+        ).subquery()
+        centre = select(func.avg(points.c.latitude), func.avg(points.c.longitude))
+    lat, lon = s.execute(centre).one()
+    if lat is None or lon is None:
+        raise ValidationError(unknown_postcode, field="near_postcode")
+    return postcode, (float(lat), float(lon))
+
+
+def _ranked(
+    conn: Connection,
+    table: Place,
+    name: InstrumentedAttribute[str],
+    matching: list[ColumnElement[bool]],
+    origin: tuple[float, float] | None,
+    limit: int,
+) -> tuple[int, list[tuple[int, float | None]]]:
+    """(how many match, the `limit` kept as (id, km)): by name without an origin (the database
+    sorts and counts), else nearest first over every candidate's coordinates."""
+    if origin is None:
+        total = conn.execute(select(func.count()).select_from(table).where(*matching)).scalar_one()
+        ids = conn.execute(
+            select(table.id).where(*matching).order_by(table.search_key, table.id).limit(limit)
+        ).scalars()
+        return total, [(row_id, None) for row_id in ids]
+    found = conn.execute(
+        select(table.id, name.label("name"), table.latitude, table.longitude).where(*matching)
+    ).all()
+    return len(found), _nearest(found, origin, limit)
+
+
+def _rows_by_id(
+    conn: Connection, table: Place, kept: list[tuple[int, float | None]]
+) -> dict[int, Any]:
+    ids = [row_id for row_id, _km in kept]
+    if not ids:
+        return {}
+    return {r.id: r for r in conn.execute(select(table.__table__).where(table.id.in_(ids)))}
 
 
 def _nearest(
@@ -158,13 +247,12 @@ def _nearest(
         key=lambda r: math.hypot(rad(r.latitude) - lat0, (rad(r.longitude) - lon0) * shrink),
     )
     exact = sorted(
-        (distance_km(origin[0], origin[1], r.latitude, r.longitude), r.last_name, r.id)
-        for r in flat
+        (distance_km(origin[0], origin[1], r.latitude, r.longitude), r.name, r.id) for r in flat
     )
-    return [(pid, round(km, 1)) for km, _name, pid in exact[:limit]]
+    return [(row_id, round(km, 1)) for km, _name, row_id in exact[:limit]]
 
 
-def _row(r: Any, distance: float | None) -> ProfessionalRow:
+def _professional(r: Any, distance: float | None) -> ProfessionalRow:
     return ProfessionalRow(
         r.id,
         r.rpps,
@@ -175,5 +263,23 @@ def _row(r: Any, distance: float | None) -> ProfessionalRow:
         r.address_line,
         r.postcode,
         r.city,
+        distance,
+        r.hours,
+    )
+
+
+def _establishment(r: Any, distance: float | None) -> EstablishmentRow:
+    return EstablishmentRow(
+        r.id,
+        r.finess,
+        r.name,
+        EstablishmentKind(r.kind),
+        EstablishmentStatus(r.status),
+        r.address_line,
+        r.postcode,
+        r.city,
+        r.phone,
+        bool(r.emergency),
+        r.hours,
         distance,
     )

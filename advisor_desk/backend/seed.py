@@ -47,6 +47,7 @@ from .orm import (
     SessionToken,
     Team,
 )
+from .orm.professionals import HealthEstablishment
 from .seeding.bulk import BulkWriter, SqliteWriter, make_writer, write_scratch_file
 from .seeding.members import COLUMNS, TABLE_ORDER, BatchGenerator, RunSpec
 from .seeding.reference import ReferenceData, build_reference
@@ -65,6 +66,7 @@ _REFERENCE_TABLES: tuple[tuple[str, type[Base]], ...] = (
     ("teams", Team),
     ("complementary_insurers", ComplementaryInsurer),
     ("professionals", Professional),
+    ("health_establishments", HealthEstablishment),
     ("appointment_reasons", AppointmentReason),
     ("advisors", Advisor),
     ("schedules", Schedule),

@@ -427,9 +427,12 @@ def _draw_qr(c: Canvas, payload: str, x: float, y: float, size: float) -> None:
     c.restoreState()
 
 
-def _draw_footer(c: Canvas, head: Letterhead, stamp: Stamp, page: int) -> None:
+def _draw_footer(c: Canvas, head: Letterhead, stamp: Stamp | None, page: int) -> None:
     qr = 20 * mm
     base = MARGIN - 6 * mm
+    if stamp is None:
+        _draw_private_footer(c, base + qr, page)
+        return
     c.setStrokeColor(GRID)
     c.setLineWidth(0.5)
     c.line(MARGIN, base + qr + 3 * mm, PAGE_W - MARGIN, base + qr + 3 * mm)
@@ -452,6 +455,25 @@ def _draw_footer(c: Canvas, head: Letterhead, stamp: Stamp, page: int) -> None:
     c.drawRightString(PAGE_W - MARGIN - qr - 4 * mm, base, f"Page {page}")
 
 
+def _draw_private_footer(c: Canvas, top: float, page: int) -> None:
+    """The footer of a letter that is not a registered document (no number, no QR code)."""
+    c.setStrokeColor(GRID)
+    c.setLineWidth(0.5)
+    c.line(MARGIN, top + 3 * mm, PAGE_W - MARGIN, top + 3 * mm)
+    c.setFillColor(colors.black)
+    c.setFont(BOLD, 8.5)
+    c.drawString(MARGIN, top - 3 * mm, "Courrier personnel et confidentiel")
+    c.setFillColor(GREY)
+    c.setFont(FONT, 7)
+    c.drawString(
+        MARGIN,
+        top - 7.5 * mm,
+        "L'Assurance Maladie ne vous demandera jamais ce code, ni par téléphone, ni par "
+        "courriel, ni par SMS.",
+    )
+    c.drawRightString(PAGE_W - MARGIN, top - 20 * mm, f"Page {page}")
+
+
 class _DocTemplate(SimpleDocTemplate):  # type: ignore[misc]
     """A4 with a taller top margin on the first page (the letterhead) and the footer everywhere."""
 
@@ -459,7 +481,7 @@ class _DocTemplate(SimpleDocTemplate):  # type: ignore[misc]
         self,
         buffer: io.BytesIO,
         head: Letterhead,
-        stamp: Stamp,
+        stamp: Stamp | None,
         recipient: Recipient | None,
         **kw: Any,
     ) -> None:
@@ -510,7 +532,7 @@ class _DocTemplate(SimpleDocTemplate):  # type: ignore[misc]
 def build_pdf(
     *,
     head: Letterhead,
-    stamp: Stamp,
+    stamp: Stamp | None,
     title: str,
     story: Sequence[Flowable],
     subtitle: str | None = None,
@@ -519,7 +541,8 @@ def build_pdf(
     """Lay out one official document: letterhead, title, the story, and the stamped footer.
 
     The document number goes into the PDF's metadata (Keywords) as well, so that a PDF handed
-    back can be matched to the register even when its bytes were changed.
+    back can be matched to the register even when its bytes were changed. Without a stamp
+    (a personal letter that is not registered), the footer says it is confidential instead.
     """
     buffer = io.BytesIO()
     doc = _DocTemplate(
@@ -529,8 +552,8 @@ def build_pdf(
         recipient,
         title=title,
         author=head.fund.name,
-        subject=f"{title} — document n° {stamp.number}",
-        keywords=f"{QR_PREFIX}:{stamp.number}",
+        subject=f"{title} — document n° {stamp.number}" if stamp else title,
+        keywords=f"{QR_PREFIX}:{stamp.number}" if stamp else "",
         creator="advisor-desk",
         lang="fr-FR",
         leftMargin=MARGIN,

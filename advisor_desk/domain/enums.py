@@ -178,6 +178,33 @@ class Sector(StrEnum):
     OPTAM = "optam"
 
 
+class EstablishmentKind(StrEnum):
+    """What a care establishment (établissement de soins) of the health directory is."""
+
+    CHU = "chu"  # centre hospitalier universitaire
+    HOSPITAL = "hospital"  # centre hospitalier
+    CLINIC = "clinic"  # clinique, hôpital privé
+    HEALTH_CENTRE = "health_centre"  # centre de santé (salaried professionals, tiers payant)
+    HEALTH_HOUSE = "health_house"  # maison de santé pluriprofessionnelle
+    LABORATORY = "laboratory"  # laboratoire de biologie médicale
+    IMAGING = "imaging"  # centre de radiologie, imagerie médicale
+    PHARMACY = "pharmacy"
+
+
+# Only these may run an emergency department (urgences 24h/24); the database checks it too.
+EMERGENCY_KINDS = frozenset(
+    {EstablishmentKind.CHU, EstablishmentKind.HOSPITAL, EstablishmentKind.CLINIC}
+)
+
+
+class EstablishmentStatus(StrEnum):
+    """Legal status of an establishment (statut juridique)."""
+
+    PUBLIC = "public"
+    PRIVATE_NON_PROFIT = "private_non_profit"  # privé non lucratif (ESPIC, mutualiste…)
+    PRIVATE_FOR_PROFIT = "private_for_profit"  # privé commercial
+
+
 class DocumentKind(StrEnum):
     RIGHTS_CERTIFICATE = "rights_certificate"
     IJ_CERTIFICATE = "ij_certificate"

@@ -28,6 +28,7 @@ class Permission(StrEnum):
     ACCOUNTS_MANAGE = "admin.accounts"
     AUDIT_READ = "admin.audit"
     DIRECTORY_READ = "directory.read"  # the health-professionals directory (no member data)
+    AMELI_ASSIST = "ameli.assist"  # hand over an ameli provisional code, unlock an account
     SESSION = "session"  # every logged-in advisor: own profile, password, logout
 
 
@@ -47,6 +48,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.APPOINTMENT_BOOK,
             P.APPOINTMENT_AGENDA,
             P.DIRECTORY_READ,
+            P.AMELI_ASSIST,
         }
     ),
     Role.BACKOFFICE: frozenset(
@@ -63,6 +65,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.DECLARATION_PROCESS,
             P.MAIL_WORK,
             P.DIRECTORY_READ,
+            P.AMELI_ASSIST,
         }
     ),
     # Supervisors manage workloads, not members: no member read without an explicit grant.

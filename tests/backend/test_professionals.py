@@ -1,20 +1,24 @@
-"""Health-professionals directory: filters, distance order, postcode checks, who may search."""
+"""Health directory: professionals and establishments, filters, distance order, checks, who may search."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
+from sqlalchemy.exc import IntegrityError
 
 from advisor_desk.backend.engine import session_scope
 from advisor_desk.backend.orm import Office, Professional
+from advisor_desk.backend.orm.professionals import HealthEstablishment
+from advisor_desk.domain.enums import EstablishmentKind as K
+from advisor_desk.domain.enums import EstablishmentStatus as S
 from advisor_desk.domain.enums import Role, Sector
-from advisor_desk.domain.errors import PermissionDenied, ValidationError
+from advisor_desk.domain.errors import NotFound, PermissionDenied, ValidationError
 from advisor_desk.domain.slots import distance_km
 
 if TYPE_CHECKING:
-    from conftest import Transport
+    from conftest import AuditLog, Transport
 
 # (last name, specialty, sector, fee, postcode, city, latitude, longitude)
 PEOPLE = [
@@ -132,3 +136,184 @@ def test_admin_is_refused(transport: Transport, professionals: int) -> None:
         admin.professionals.specialties()
     for role in (Role.SUPERVISOR, Role.BACKOFFICE, Role.COUNTER):
         assert "directory.read" in transport.open_session(role).permissions
+
+
+def test_professional_rows_carry_their_hours(
+    transport: Transport, engine: Engine, professionals: int
+) -> None:
+    with session_scope(engine) as s:
+        s.execute(
+            update(Professional)
+            .where(Professional.last_name == "Durand")
+            .values(hours="Mo-Fr 08:30-12:00,14:00-19:00; Sa 09:00-12:00")
+        )
+    found = transport.open_session(Role.COUNTER).professionals.search(None, [], "lyon")
+    hours = {r.name: r.hours for r in found.rows}
+    assert hours["DURAND Jean"] == "Mo-Fr 08:30-12:00,14:00-19:00; Sa 09:00-12:00"
+    assert hours["ZOLA Jean"] == ""  # not published
+
+
+# (finess, name, kind, status, emergency, postcode, city, latitude, longitude, hours)
+PLACES = [
+    ("690781810", "Hôpital Édouard Herriot", K.CHU, S.PUBLIC, True, "69003", "Lyon", 45.7424, 4.8818, "24/7"),
+    ("690023153", "Clinique du Parc", K.CLINIC, S.PRIVATE_FOR_PROFIT, False, "69006", "Lyon", 45.7727, 4.852, "Mo-Fr 07:30-19:30"),
+    ("690044464", "Pharmacie de la Mairie", K.PHARMACY, S.PRIVATE_FOR_PROFIT, False, "69003", "Lyon", 45.761, 4.851, "Mo-Sa 08:30-19:30"),
+    ("380780080", "CHU Grenoble Alpes", K.CHU, S.PUBLIC, True, "38700", "La Tronche", 45.20, 5.75, "24/7"),
+    ("690000880", "Centre hospitalier de Givors", K.HOSPITAL, S.PUBLIC, True, "69700", "Givors", 45.5901, 4.762, "24/7"),
+    ("2A0000014", "Centre hospitalier d'Ajaccio", K.HOSPITAL, S.PUBLIC, True, "20000", "Ajaccio", 41.93, 8.74, ""),
+    ("690036577", "Laboratoire Biogroup", K.LABORATORY, S.PRIVATE_FOR_PROFIT, False, "69100", "Villeurbanne", 45.77, 4.88, ""),
+    ("690051121", "Centre de santé mutualiste", K.HEALTH_CENTRE, S.PRIVATE_NON_PROFIT, False, "69100", "Villeurbanne", 45.768, 4.875, "Mo-Fr 08:00-19:00"),
+]  # fmt: skip
+
+
+def _establishment(row: tuple[object, ...]) -> HealthEstablishment:
+    finess, name, kind, status, emergency, postcode, city, lat, lon, hours = row
+    return HealthEstablishment(
+        finess=finess,
+        name=name,
+        kind=kind,
+        status=status,
+        address_line="1 place de Test",
+        postcode=postcode,
+        city=city,
+        latitude=lat,
+        longitude=lon,
+        phone="04 72 00 00 00",
+        emergency=emergency,
+        hours=hours,
+    )
+
+
+@pytest.fixture
+def establishments(engine: Engine, professionals: int) -> int:
+    """The directory's establishments, beside its professionals; returns the test office's id."""
+    with session_scope(engine) as s:
+        s.add_all(_establishment(row) for row in PLACES)
+    return professionals
+
+
+def test_establishments_by_name_with_filters(transport: Transport, establishments: int) -> None:
+    agent = transport.open_session(Role.BACKOFFICE)
+    everything = agent.professionals.establishments()
+    assert everything.total == len(PLACES) == len(everything.rows) and everything.origin is None
+    # By name (accents aside), no distances.
+    assert [r.name for r in everything.rows] == [
+        "Centre de santé mutualiste",
+        "Centre hospitalier d'Ajaccio",
+        "Centre hospitalier de Givors",
+        "CHU Grenoble Alpes",
+        "Clinique du Parc",
+        "Hôpital Édouard Herriot",
+        "Laboratoire Biogroup",
+        "Pharmacie de la Mairie",
+    ]
+    assert all(r.distance_km is None for r in everything.rows)
+    herriot = everything.rows[5]
+    assert (herriot.finess, herriot.kind, herriot.status) == ("690781810", K.CHU, S.PUBLIC)
+    assert herriot.emergency and herriot.hours == "24/7" and herriot.phone == "04 72 00 00 00"
+    assert (herriot.address, herriot.postcode, herriot.city) == ("1 place de Test", "69003", "Lyon")
+    # One kind; emergency departments only; words of the name or commune, accents aside.
+    chus = agent.professionals.establishments(K.CHU)
+    assert [r.name for r in chus.rows] == ["CHU Grenoble Alpes", "Hôpital Édouard Herriot"]
+    urgent = agent.professionals.establishments(emergency_only=True)
+    assert urgent.total == 4 and all(r.emergency for r in urgent.rows)
+    assert agent.professionals.establishments(K.CLINIC, emergency_only=True).total == 0
+    assert [r.name for r in agent.professionals.establishments(None, "EDOUARD").rows] == [
+        "Hôpital Édouard Herriot"
+    ]
+    villeurbanne = agent.professionals.establishments(None, "villeur")
+    assert {r.kind for r in villeurbanne.rows} == {K.LABORATORY, K.HEALTH_CENTRE}
+    assert agent.professionals.establishments(None, "centre givors").total == 1
+    # The limit keeps the first by name and still counts them all.
+    two = agent.professionals.establishments(limit=2)
+    assert [r.name for r in two.rows] == [r.name for r in everything.rows[:2]] and two.total == 8
+
+
+def test_establishments_nearest_first_from_an_office(
+    transport: Transport, engine: Engine, establishments: int
+) -> None:
+    counter = transport.open_session(Role.COUNTER)
+    found = counter.professionals.establishments(near_office_id=establishments)
+    assert found.origin == "Accueil de test" and found.total == len(PLACES)
+    distances = [r.distance_km for r in found.rows]
+    assert None not in distances and distances == sorted(distances)  # type: ignore[type-var]
+    assert found.rows[0].name == "Pharmacie de la Mairie" and found.rows[-1].name.endswith(
+        "Ajaccio"
+    )
+    with session_scope(engine) as s:
+        office = s.get(Office, establishments)
+        assert office is not None
+        exact = {
+            e.name: round(
+                distance_km(office.latitude, office.longitude, e.latitude, e.longitude), 1
+            )
+            for e in s.scalars(select(HealthEstablishment))
+        }
+    assert {r.name: r.distance_km for r in found.rows} == exact
+    # The emergency departments around the office: Lyon, then Givors, Grenoble, Ajaccio.
+    urgent = counter.professionals.establishments(None, "", establishments, None, True)
+    assert [r.city for r in urgent.rows] == ["Lyon", "Givors", "La Tronche", "Ajaccio"]
+    nearest = counter.professionals.establishments(None, "", establishments, None, True, 1)
+    assert [r.name for r in nearest.rows] == ["Hôpital Édouard Herriot"] and nearest.total == 4
+    with pytest.raises(NotFound):
+        counter.professionals.establishments(near_office_id=establishments + 999)
+
+
+def test_establishments_around_a_postcode(transport: Transport, establishments: int) -> None:
+    counter = transport.open_session(Role.COUNTER)
+    givors = counter.professionals.establishments(near_postcode="69700")
+    assert givors.origin == "69700"
+    assert givors.rows[0].city == "Givors" and givors.rows[0].distance_km == 0.0
+    # A postcode where only professionals practise is still a place to start from.
+    around = counter.professionals.establishments(K.CHU, near_postcode="42000")
+    assert around.origin == "42000" and [r.name for r in around.rows] == [
+        "Hôpital Édouard Herriot",
+        "CHU Grenoble Alpes",
+    ]
+    for wrong in ("697", "69A00", "690030"):
+        with pytest.raises(ValidationError) as err:
+            counter.professionals.establishments(near_postcode=wrong)
+        assert str(err.value) == "Le code postal doit comporter 5 chiffres."
+        assert err.value.field == "near_postcode"
+    with pytest.raises(ValidationError) as err:
+        counter.professionals.establishments(near_postcode="99999")
+    assert str(err.value) == (
+        "Aucun établissement ni professionnel de santé au code postal 99999 : vérifiez-le."
+    )
+    assert err.value.field == "near_postcode"
+    with pytest.raises(ValidationError) as err:
+        counter.professionals.establishments(near_office_id=establishments, near_postcode="69003")
+    assert str(err.value) == "Choisissez un bureau ou un code postal, pas les deux."
+    for limit in (0, 501):
+        with pytest.raises(ValidationError) as err:
+            counter.professionals.establishments(limit=limit)
+        assert err.value.field == "limit"
+
+
+def test_establishments_are_for_the_advisors_not_the_admin_and_not_audited(
+    transport: Transport, establishments: int, audit_log: AuditLog
+) -> None:
+    for role in (Role.COUNTER, Role.BACKOFFICE, Role.SUPERVISOR):
+        bound = transport.open_session(role)
+        mark = audit_log.mark()
+        assert bound.professionals.establishments(emergency_only=True).total == 4
+        assert audit_log.since(mark) == []  # public reference data: no audit row
+    admin = transport.open_session(Role.ADMIN)
+    with pytest.raises(PermissionDenied):
+        admin.professionals.establishments()
+
+
+def test_the_database_keeps_establishments_consistent(engine: Engine) -> None:
+    row = PLACES[2]  # a pharmacy
+    with pytest.raises(IntegrityError), session_scope(engine) as s:
+        s.add(_establishment((*row[:4], True, *row[5:])))  # a pharmacy with urgences
+    with pytest.raises(IntegrityError), session_scope(engine) as s:
+        s.add(_establishment(("69004446", *row[1:])))  # 8 characters
+    with session_scope(engine) as s:
+        s.add(_establishment(row))
+    with pytest.raises(IntegrityError), session_scope(engine) as s:
+        s.add(_establishment((row[0], "Pharmacie bis", *row[2:])))  # the same FINESS
+    with session_scope(engine) as s:
+        stored = s.scalars(select(HealthEstablishment)).one()
+        assert stored.search_key == "pharmacie de la mairie lyon"
+        assert stored.kind is K.PHARMACY and stored.emergency is False

@@ -1,6 +1,7 @@
 """SQLAlchemy mapped classes, one module per aggregate; importing this registers them all."""
 
 from .advisors import Advisor, SessionToken, Team
+from .ameli import AmeliAccount
 from .appointments import Absence, Appointment, AppointmentReason, Schedule, ScheduleReason
 from .audit import AuditEvent
 from .base import Base
@@ -32,6 +33,7 @@ __all__ = [
     "Advisor",
     "Ald",
     "AldReference",
+    "AmeliAccount",
     "Appointment",
     "AppointmentHour",
     "AppointmentReason",

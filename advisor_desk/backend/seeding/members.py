@@ -11,6 +11,15 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
+from argon2 import low_level as argon2_low_level
+
+from advisor_desk.domain.ameli import (
+    CODE_ALPHABET,
+    CODE_VALIDITY_DAYS,
+    MAX_FAILED_LOGINS,
+    code_expiry,
+    code_valid_until,
+)
 from advisor_desk.domain.css import css_monthly_participation_cents
 from advisor_desk.domain.enums import (
     AuditOutcome,
@@ -75,6 +84,7 @@ ID_CAPACITY: dict[str, int] = {
     "mail_messages": 12,
     "appointments": 3,
     "audit_events": 12,
+    "ameli_accounts": 1,
 }
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -296,6 +306,19 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "target",
         "outcome",
         "detail",
+    ),
+    "ameli_accounts": (
+        "id",
+        "member_id",
+        "opened_at",
+        "last_login_at",
+        "locked_at",
+        "failed_logins",
+        "code_hash",
+        "code_issued_at",
+        "code_expires_at",
+        "code_issued_by",
+        "version",
     ),
 }
 
@@ -519,6 +542,8 @@ class BatchGenerator:
         self.care.reset(ids["reimbursements"], limits["reimbursements"])
         self._nir_used: dict[tuple[str, ...], int] = {}
         self._batch = batch
+        # The ameli accounts draw from their own generator: adding them changed nothing else.
+        self._ameli_rng = random.Random(f"ameli:{spec.seed}:{batch}")
         slots = [s for i, s in enumerate(self.ref.slots) if i % spec.n_batches == batch]
         rng.shuffle(slots)
         self._slots = slots
@@ -754,6 +779,7 @@ class BatchGenerator:
         self._vitale(ctx, info, None, self.day(-rng.randrange(30, 3000)))
         self._covers(ctx, info)
         self._rights(ctx, info)
+        self._ameli(ctx, info)
         return info
 
     def _dependent(
@@ -1611,6 +1637,83 @@ class BatchGenerator:
         if advisor is not None:
             self._audit(ctx, at, advisor, "document.issue", m.id, f"document:{did}", kind.value)
 
+    def _ameli(self, ctx: _Ctx, m: _MemberInfo) -> None:
+        """The member's ameli account: 70 % opened and used within the year, 2 % locked,
+        3 % a provisional code handed over at a counter and not yet used, the rest none."""
+        rng = self._ameli_rng
+        roll = rng.random()
+        if roll >= 0.75:
+            return
+        row_id = self._take(ctx, "ameli_accounts")
+        if roll < 0.72:
+            # Opened some time after the member joined, a month ago at least; last used
+            # within the year (and after the opening).
+            first = max(m.since, self.today_ord - 15 * 365)
+            opened_ord = first + rng.randrange(max(1, self.today_ord - 30 - first))
+            opened = datetime.combine(
+                date.fromordinal(opened_ord), datetime.min.time(), tzinfo=UTC
+            ) + timedelta(seconds=rng.randrange(6 * 3600, 21 * 3600))
+            last_ago = 1 + rng.randrange(min(364, self.today_ord - opened_ord - 1))
+            last_login = datetime.combine(
+                self.day(-last_ago), datetime.min.time(), tzinfo=UTC
+            ) + timedelta(seconds=rng.randrange(5 * 3600, 22 * 3600))
+            locked, failed = None, 0
+            if roll >= 0.70:
+                locked = last_login + timedelta(seconds=rng.randrange(60, 3_600))
+                failed = MAX_FAILED_LOGINS
+            elif rng.random() < 0.1:
+                failed = rng.randrange(1, MAX_FAILED_LOGINS)
+            ctx.out["ameli_accounts"].append(
+                (
+                    row_id,
+                    m.id,
+                    self.ts_dt(opened),
+                    self.ts_dt(last_login),
+                    self.ts_dt(locked) if locked else None,
+                    failed,
+                    None,
+                    None,
+                    None,
+                    None,
+                    1,
+                )
+            )
+            return
+        # A code handed over at a counter within the last month, still valid.
+        days_ago = 1 + rng.randrange(CODE_VALIDITY_DAYS - 1)
+        issued_on = self.day(-days_ago)
+        issued = datetime.combine(issued_on, datetime.min.time(), tzinfo=UTC) + timedelta(
+            seconds=rng.randrange(7 * 3600, 17 * 3600)
+        )
+        expires = code_expiry(issued_on)
+        advisor = rng.choice(self.counters) if self.counters else None
+        ctx.out["ameli_accounts"].append(
+            (
+                row_id,
+                m.id,
+                None,
+                None,
+                None,
+                0,
+                _seed_code_hash(rng),
+                self.ts_dt(issued),
+                self.ts_dt(expires),
+                advisor,
+                1,
+            )
+        )
+        if advisor is not None:
+            valid = code_valid_until(issued_on)
+            self._audit(
+                ctx,
+                issued,
+                advisor,
+                "ameli.issue_code",
+                m.id,
+                f"ameli:{row_id}",
+                f"valable jusqu'au {valid:%d/%m/%Y}",
+            )
+
     def _audit(
         self,
         ctx: _Ctx,
@@ -1679,6 +1782,26 @@ class BatchGenerator:
                         self.ts(recorded_day, 5 * 3600),
                     )
                 )
+
+
+def _seed_code_hash(rng: random.Random) -> str:
+    """An Argon2id hash of a random code nobody will ever know (the seed keeps no code).
+
+    The cheapest parameters: a million demo members must not take hours. The encoded hash
+    names them, so the real verification (security.verify_password) still reads it.
+    """
+    code = "".join(rng.choice(CODE_ALPHABET) for _ in range(8)).encode()
+    salt = rng.getrandbits(128).to_bytes(16, "big")
+    digest: bytes = argon2_low_level.hash_secret(
+        code,
+        salt,
+        time_cost=1,
+        memory_cost=8,
+        parallelism=1,
+        hash_len=16,
+        type=argon2_low_level.Type.ID,
+    )
+    return digest.decode()
 
 
 @dataclass(slots=True)

@@ -15,7 +15,7 @@ from advisor_desk.backend.orm.professionals import search_key
 from advisor_desk.domain.calendar import is_business_day
 from advisor_desk.domain.enums import AppointmentChannel, MailTheme, Role, Sector
 
-from . import data
+from . import data, establishments
 
 PARIS = ZoneInfo("Europe/Paris")
 AGENDA_PAST_DAYS = 180
@@ -779,6 +779,7 @@ def build_reference(seed: int, today: date, *, password_hash: str | None = None)
     ref.insurer_ids = [r["id"] for r in rows["complementary_insurers"]]
 
     _build_professionals(rng, ref)
+    establishments.seed_directory(seed, rows, {s: k for s, _n, k in PROFESSIONAL_SPECIALTIES})
 
     rows["appointment_reasons"] = []
     for i, (code, label, minutes, channel, min_h, max_d) in enumerate(REASONS, start=1):
