@@ -209,9 +209,7 @@ def letterhead_for(session: Session, advisor: AdvisorInfo, fund_code: str) -> Le
         fund=fund_for(fund_code),
         issued_on=today_paris(),
         office_name=office.name if office else None,
-        office_address=(office.address_line, f"{office.postcode} {office.city}")
-        if office
-        else (),
+        office_address=(office.address_line, f"{office.postcode} {office.city}") if office else (),
         office_phone=office.phone if office else None,
         advisor_name=advisor.full_name,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
@@ -30,20 +31,40 @@ from .printing import print_pdf
 TOPIC_SENT = "documents.sent"  # payload: SentDocument
 
 
+@dataclass(frozen=True)
+class PrivatePdf:
+    """A PDF that is not a registered document (no number, never sent): a letter holding a
+    secret, shown once to be printed or saved."""
+
+    title: str
+    filename: str
+    pdf: bytes
+    info: str  # the line above the pages
+
+
 class PdfPreviewDialog(QDialog):
-    """Shows the PDF as issued (QPdfView); Ctrl+P prints, Ctrl+S saves, Ctrl+E sends."""
+    """Shows the PDF as issued (QPdfView); Ctrl+P prints, Ctrl+S saves, Ctrl+E sends.
+
+    A PrivatePdf has no number and no send button: print and save only.
+    """
 
     sent = Signal(object)  # SentDocument
     printed = Signal(int)  # pages
 
     def __init__(
-        self, app: AppContext | None, document: IssuedPdf, parent: QWidget | None = None
+        self,
+        app: AppContext | None,
+        document: IssuedPdf | PrivatePdf,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pdfPreviewDialog")
         self._app = app
         self.document = document
-        title = DOCUMENT_TITLES_FR.get(document.kind, document.kind.value)
+        if isinstance(document, PrivatePdf):
+            title = document.title
+        else:
+            title = DOCUMENT_TITLES_FR.get(document.kind, document.kind.value)
         self.setWindowTitle(self.tr("Preview — {title}").format(title=title))
         self.resize(860, 980)
         self._bytes = QByteArray(document.pdf)
@@ -57,14 +78,18 @@ class PdfPreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.pdf)
 
-        info = QLabel(
-            self.tr("Document no. {number} — verification code {code} — {pages} page(s)").format(
+        if isinstance(document, PrivatePdf):
+            text = document.info
+        else:
+            text = self.tr(
+                "Document no. {number} — verification code {code} — {pages} page(s)"
+            ).format(
                 number=document.number,
                 code=f"{document.verification_code[:4]}-{document.verification_code[4:]}",
                 pages=self.pdf.pageCount(),
-            ),
-            self,
-        )
+            )
+        info = QLabel(text, self)
+        info.setWordWrap(isinstance(document, PrivatePdf))
         info.setObjectName("previewInfo")
         info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = FormMessage(self)
@@ -83,7 +108,7 @@ class PdfPreviewDialog(QDialog):
             self.tr("Put the document in the member's ameli inbox (Ctrl+E)")
         )
         self.send_button.clicked.connect(self.send_document)
-        self.send_button.setEnabled(app is not None)
+        self.send_button.setEnabled(app is not None and isinstance(document, IssuedPdf))
         close = QPushButton(self.tr("&Close"), self)
         close.setToolTip(self.tr("Close the preview (Esc)"))
         close.clicked.connect(self.reject)
@@ -92,6 +117,8 @@ class PdfPreviewDialog(QDialog):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.send_button)
+        if isinstance(document, PrivatePdf):
+            self.send_button.hide()  # a private letter is never sent: no button, no Ctrl+E
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -150,7 +177,7 @@ class PdfPreviewDialog(QDialog):
 
     def send_document(self) -> None:
         app = self._app
-        if app is None:
+        if app is None or not isinstance(self.document, IssuedPdf):
             return
         self.send_button.setEnabled(False)
         self.message.show_notice(self.tr("Sending…"))

@@ -1,4 +1,5 @@
-"""The 'Identity and rights' tab: identity, contact, rights and covers, bank, card, dependents."""
+"""The 'Identity and rights' tab: identity, contact, rights and covers, bank, card, ameli account,
+dependents."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from advisor_desk.models.member_file import DependentsModel
 from advisor_desk.models.member_file_labels import fmt_age, fmt_date, fmt_period, label, money
 from advisor_desk.ui.form_message import FormMessage
 
+from .ameli_box import AmeliBox
 from .results_table import ResultsTable
 from .table_columns import fit_columns
 
@@ -95,6 +97,8 @@ class IdentityTab(QScrollArea):
         self.card_issued = self._row(card, self.tr("Issued on"))
         self.card_changed = self._row(card, self.tr("Status since"))
 
+        self.ameli = AmeliBox(body)
+
         self.dependents_model = DependentsModel(self)
         # The results table's keys suit the dependents too: Enter or double-click opens one.
         self.dependents = ResultsTable(body)
@@ -112,7 +116,10 @@ class IdentityTab(QScrollArea):
         grid.addWidget(identity_box, 0, 0)
         grid.addWidget(contact_box, 1, 0)
         grid.addWidget(card_box, 2, 0)
-        grid.addWidget(rights_box, 0, 1, 2, 1)
+        # The ameli account beside the contact details: on a 1280 × 800 screen it is in
+        # view with the rest of the first groups, without scrolling.
+        grid.addWidget(rights_box, 0, 1)
+        grid.addWidget(self.ameli, 1, 1)
         grid.addWidget(bank_box, 2, 1)
         grid.addWidget(dependents_box, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
@@ -153,8 +160,10 @@ class IdentityTab(QScrollArea):
     def set_identity(
         self, info: MemberIdentity, *, can_reveal: bool, can_find_care: bool = False
     ) -> None:
-        self.clear()
+        self._clear_identity()
         h = info.header
+        firsts = " ".join(h.first_names.replace(",", " ").split())
+        self.ameli.member_name = f"{firsts} {h.last_name}"
         self.last_name.setText(h.last_name)
         self.birth_name.setText(info.birth_name)
         self.first_names.setText(h.first_names)
@@ -272,6 +281,11 @@ class IdentityTab(QScrollArea):
 
     def clear(self) -> None:
         """Nothing of the member stays in the widgets."""
+        self.ameli.clear()
+        self._clear_identity()
+
+    def _clear_identity(self) -> None:
+        """Every group but the ameli account's, which its own call fills."""
         self._mask_timer.stop()
         self._masked_iban = ""
         for value in self._values:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from advisor_desk.backend.ameli_dto import AmeliAccountInfo, ProvisionalCodeLetter
 from advisor_desk.backend.declarations_dto import DeclarationDetail
 from advisor_desk.backend.members_dto import (
     AldInfo,
@@ -21,9 +22,11 @@ from advisor_desk.backend.members_dto import (
     MemberIdentity,
 )
 from advisor_desk.models.member_file import AldModel
+from advisor_desk.models.member_file_labels import fmt_date
 from advisor_desk.ui.context import AppContext, Topics
 from advisor_desk.ui.declarations.file_button import FileRequestButton
 from advisor_desk.ui.declarations.filing_dialog import TOPIC as DECLARATIONS_TOPIC
+from advisor_desk.ui.documents.preview_dialog import PdfPreviewDialog, PrivatePdf
 from advisor_desk.ui.ops import OpError, OpHandle
 from advisor_desk.ui.state_panel import StatePanel
 
@@ -38,6 +41,7 @@ T = TypeVar("T")
 
 REVEAL_IBAN = "member.reveal_iban"
 DIRECTORY_READ = "directory.read"
+AMELI_ASSIST = "ameli.assist"
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,7 @@ class MemberFileView(QWidget):
         self._dialogs: list[DependentDialog] = []
         self._extra: list[QWidget] = []
         self.identity_info: MemberIdentity | None = None
+        self.ameli_letter: PdfPreviewDialog | None = None  # the code's letter, while shown
         self._filed: DeclarationDetail | None = None  # to select once the requests are read
 
         self.header = MemberHeaderBar(self)
@@ -108,6 +113,8 @@ class MemberFileView(QWidget):
         self.identity.reveal_requested.connect(self.reveal_iban)
         self.identity.directory_requested.connect(app.open_directory)
         self.identity.dependent_opened.connect(self.open_dependent)
+        self.identity.ameli.issue_requested.connect(self.issue_ameli_code)
+        self.identity.ameli.unlock_requested.connect(self.unlock_ameli)
         self.alds = TableTab(
             AldModel(),
             self.tr("No ALD (long-term condition) on file."),
@@ -222,6 +229,29 @@ class MemberFileView(QWidget):
             self._identity_failed,
             "member_file.identity",
         )
+        self._reload_ameli()
+
+    def _reload_ameli(self) -> None:
+        """The ameli account group: its own call, read with the identity."""
+        member_id = self.member_id
+        if member_id is None:
+            return
+        box = self.identity.ameli
+        box.can_act = self._app.allows(AMELI_ASSIST)
+        box.show_loading()
+        ameli = self._app.backend.ameli
+        self._call(
+            lambda: ameli.account(member_id),
+            member_id,
+            box.set_account,
+            self._ameli_failed,
+            "member_file.ameli",
+        )
+
+    def _ameli_failed(self, error: OpError) -> None:
+        if error.unavailable:
+            self._failed.add(self.identity)  # read again, with the identity, once back
+        self.identity.ameli.show_error(error.message)
 
     def _call(
         self,
@@ -361,6 +391,91 @@ class MemberFileView(QWidget):
             "member_file.reveal_iban",
         )
 
+    def issue_ameli_code(self) -> None:
+        """Hand the member a provisional ameli code: the letter opens in the preview."""
+        member_id = self.member_id
+        if member_id is None:
+            return
+        box = self.identity.ameli
+        box.set_busy(True, self.tr("Issuing the code…"))
+        ameli = self._app.backend.ameli
+        self._call(
+            lambda: ameli.issue_code(member_id),
+            member_id,
+            self._ameli_code_issued,
+            self._ameli_action_failed,
+            "member_file.ameli_code",
+        )
+
+    def _ameli_code_issued(self, letter: ProvisionalCodeLetter) -> None:
+        box = self.identity.ameli
+        box.set_account(letter.account)
+        box.show_notice(
+            self.tr(
+                "Code handed over, valid until {date}: print the letter (or save it) and give "
+                "it to the member. It is not kept: once closed, only a new code can replace it."
+            ).format(date=fmt_date(letter.valid_until))
+        )
+        self.show_ameli_letter(letter)
+
+    def show_ameli_letter(self, letter: ProvisionalCodeLetter) -> PdfPreviewDialog:
+        if self.ameli_letter is not None:
+            self.ameli_letter.close()
+        document = PrivatePdf(
+            title=self.tr("ameli provisional code"),
+            filename=letter.filename,
+            pdf=letter.pdf,
+            info=self.tr(
+                "Letter for the member, with the provisional code valid until {date}. It is "
+                "neither registered nor sent: print it or save it now."
+            ).format(date=fmt_date(letter.valid_until)),
+        )
+        dialog = PdfPreviewDialog(self._app, document, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "ameli_letter", None))
+        self.ameli_letter = dialog
+        dialog.open()
+        return dialog
+
+    def unlock_ameli(self) -> None:
+        member_id = self.member_id
+        if member_id is None:
+            return
+        box = self.identity.ameli
+        box.set_busy(True, self.tr("Unlocking…"))
+        ameli = self._app.backend.ameli
+        self._call(
+            lambda: ameli.unlock(member_id),
+            member_id,
+            self._ameli_unlocked,
+            self._ameli_action_failed,
+            "member_file.ameli_unlock",
+        )
+
+    def _ameli_unlocked(self, info: AmeliAccountInfo) -> None:
+        box = self.identity.ameli
+        box.set_account(info)
+        box.show_notice(self.tr("The account is unlocked: the member can sign in again."))
+
+    def _ameli_action_failed(self, error: OpError) -> None:
+        """Refused or failed: say why, and read the account again (it may have changed)."""
+        box = self.identity.ameli
+        box.show_error(error.message)
+        if error.unavailable:
+            # Read again once back: a code stored whose letter was lost shows as pending,
+            # and a new code replaces it.
+            self._failed.add(self.identity)
+        elif self.member_id is not None:
+            ameli = self._app.backend.ameli
+            member_id = self.member_id
+            self._call(
+                lambda: ameli.account(member_id),
+                member_id,
+                box.set_account,
+                lambda _error: None,
+                "member_file.ameli",
+            )
+
     def open_dependent(self, dependent: DependentInfo) -> DependentDialog:
         holder = ""
         if self.identity_info is not None:
@@ -383,6 +498,9 @@ class MemberFileView(QWidget):
             if shiboken6.isValid(dialog):
                 dialog.close()
         self._dialogs = []
+        if self.ameli_letter is not None:
+            self.ameli_letter.close()  # the code's letter must not outlive the member
+            self.ameli_letter = None
         self.member_id = None
         self.file_request.set_member(None)
         self._select_dependent = None
