@@ -269,7 +269,122 @@
     </message>
 </context>
 <context>
+    <name>AmeliBox</name>
+    <message>
+        <source>ameli account</source>
+        <translation>Compte ameli</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Hand over a provisional c&amp;ode…</source>
+        <translation>Remettre un c&amp;ode provisoire…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock the account</source>
+        <translation>Débloq&amp;uer le compte</translation>
+    </message>
+    <message>
+        <source>Unlocks an account locked after too many wrong passwords</source>
+        <translation>Débloque un compte bloqué après trop de mots de passe erronés</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation>Aucun compte</translation>
+    </message>
+    <message>
+        <source>Provisional code pending</source>
+        <translation>Code provisoire en attente</translation>
+    </message>
+    <message>
+        <source>No account (code expired)</source>
+        <translation>Aucun compte (code expiré)</translation>
+    </message>
+    <message>
+        <source>Account active</source>
+        <translation>Compte actif</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>Compte bloqué</translation>
+    </message>
+    <message>
+        <source>{date} at {time}</source>
+        <translation>{date} à {time}</translation>
+    </message>
+    <message>
+        <source>The provisional code handed over on {date} by {advisor} was valid until {until}; it can no longer be used.</source>
+        <translation>Le code provisoire remis le {date} par {advisor} était valable jusqu&apos;au {until} : il ne peut plus servir.</translation>
+    </message>
+    <message>
+        <source>Provisional code handed over on {date} by {advisor}, valid until {until}.</source>
+        <translation>Code provisoire remis le {date} par {advisor}, valable jusqu&apos;au {until}.</translation>
+    </message>
+    <message>
+        <source>Open since {date}.</source>
+        <translation>Ouvert depuis le {date}.</translation>
+    </message>
+    <message>
+        <source>Last login: {when}.</source>
+        <translation>Dernière connexion : {when}.</translation>
+    </message>
+    <message>
+        <source>No login since it was opened.</source>
+        <translation>Aucune connexion depuis l&apos;ouverture.</translation>
+    </message>
+    <message>
+        <source>Locked since {when} after {count} wrong password(s).</source>
+        <translation>Bloqué depuis le {when} après {count} mot(s) de passe erroné(s).</translation>
+    </message>
+    <message>
+        <source>The member has no ameli account and no provisional code.</source>
+        <translation>L&apos;assuré n&apos;a ni compte ameli ni code provisoire.</translation>
+    </message>
+    <message>
+        <source>Prints a letter with a code valid {days} days to create the ameli account</source>
+        <translation>Imprime un courrier avec un code valable {days} jours pour créer le compte ameli</translation>
+    </message>
+    <message>
+        <source>Hand a provisional code to {name}? With it, the member creates the ameli account on ameli.fr within {days} days. The code is printed on a letter to give in person; it is not kept.</source>
+        <translation>Remettre un code provisoire à {name} ? Avec ce code, l&apos;assuré crée son compte ameli sur ameli.fr dans les {days} jours. Le code est imprimé sur un courrier à remettre en main propre ; il n&apos;est pas conservé.</translation>
+    </message>
+    <message>
+        <source>the member</source>
+        <translation>l&apos;assuré</translation>
+    </message>
+    <message>
+        <source>The code handed over earlier will no longer work.</source>
+        <translation>Le code remis auparavant ne fonctionnera plus.</translation>
+    </message>
+    <message>
+        <source>Provisional ameli code</source>
+        <translation>Code provisoire ameli</translation>
+    </message>
+    <message>
+        <source>Hand over the code</source>
+        <translation>Remettre le code</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>AnnuaireScreen</name>
+    <message>
+        <source>Health professiona&amp;ls</source>
+        <translation>Pr&amp;ofessionnels de santé</translation>
+    </message>
+    <message>
+        <source>Care esta&amp;blishments</source>
+        <translation>Éta&amp;blissements de soins</translation>
+    </message>
     <message>
         <source>All specialties</source>
         <translation>Toutes les spécialités</translation>
@@ -285,6 +400,18 @@
     <message>
         <source>Sector 1 and OPTAM</source>
         <translation>Secteur 1 et OPTAM</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>&amp;Emergency department 24/7 only</source>
+        <translation>Ur&amp;gences 24h/24 seulement</translation>
+    </message>
+    <message>
+        <source>Hospitals and clinics whose emergency department is open day and night.</source>
+        <translation>Hôpitaux et cliniques dont le service d&apos;urgences est ouvert jour et nuit.</translation>
     </message>
     <message>
         <source>Name or commune</source>
@@ -311,6 +438,10 @@
         <translation>Sec&amp;teurs :</translation>
     </message>
     <message>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;ype :</translation>
+    </message>
+    <message>
         <source>&amp;Search:</source>
         <translation>&amp;Rechercher :</translation>
     </message>
@@ -333,6 +464,46 @@
     <message>
         <source>No professional matches these filters.</source>
         <translation>Aucun professionnel ne correspond à ces critères.</translation>
+    </message>
+    <message>
+        <source>{total} establishments, the {n} nearest shown</source>
+        <translation>{total} établissements, les {n} plus proches affichés</translation>
+    </message>
+    <message>
+        <source>{total} establishments, the first {n} shown</source>
+        <translation>{total} établissements, les {n} premiers affichés</translation>
+    </message>
+    <message>
+        <source>{total} establishment(s)</source>
+        <translation>{total} établissement(s)</translation>
+    </message>
+    <message>
+        <source>No emergency department matches these filters.</source>
+        <translation>Aucun service d&apos;urgences ne correspond à ces critères.</translation>
+    </message>
+    <message>
+        <source>No establishment matches these filters.</source>
+        <translation>Aucun établissement ne correspond à ces critères.</translation>
+    </message>
+    <message>
+        <source>Select a row to see its opening hours.</source>
+        <translation>Sélectionnez une ligne pour voir ses horaires.</translation>
+    </message>
+    <message>
+        <source>{name} — consultation hours: {hours}</source>
+        <translation>{name} — horaires de consultation : {hours}</translation>
+    </message>
+    <message>
+        <source>{name} — opening hours: {hours}</source>
+        <translation>{name} — horaires d&apos;ouverture : {hours}</translation>
+    </message>
+    <message>
+        <source> — emergency department open 24/7</source>
+        <translation> — urgences ouvertes 24h/24</translation>
+    </message>
+    <message>
+        <source> — phone {phone}</source>
+        <translation> — téléphone {phone}</translation>
     </message>
 </context>
 <context>
@@ -1489,6 +1660,90 @@ dû</translation>
         <translation>OPTAM</translation>
     </message>
     <message>
+        <source>University hospital</source>
+        <translation>CHU</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>Centre hospitalier</translation>
+    </message>
+    <message>
+        <source>Private clinic</source>
+        <translation>Clinique</translation>
+    </message>
+    <message>
+        <source>Health centre</source>
+        <translation>Centre de santé</translation>
+    </message>
+    <message>
+        <source>Multi-professional practice</source>
+        <translation>Maison de santé</translation>
+    </message>
+    <message>
+        <source>Medical laboratory</source>
+        <translation>Laboratoire de biologie</translation>
+    </message>
+    <message>
+        <source>Radiology centre</source>
+        <translation>Centre de radiologie</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>Pharmacie</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Private non-profit</source>
+        <translation>Privé non lucratif</translation>
+    </message>
+    <message>
+        <source>Private for-profit</source>
+        <translation>Privé commercial</translation>
+    </message>
+    <message>
+        <source>Mon.</source>
+        <translation>lun.</translation>
+    </message>
+    <message>
+        <source>Tue.</source>
+        <translation>mar.</translation>
+    </message>
+    <message>
+        <source>Wed.</source>
+        <translation>mer.</translation>
+    </message>
+    <message>
+        <source>Thu.</source>
+        <translation>jeu.</translation>
+    </message>
+    <message>
+        <source>Fri.</source>
+        <translation>ven.</translation>
+    </message>
+    <message>
+        <source>Sat.</source>
+        <translation>sam.</translation>
+    </message>
+    <message>
+        <source>Sun.</source>
+        <translation>dim.</translation>
+    </message>
+    <message>
+        <source>Hours not published</source>
+        <translation>Horaires non communiqués</translation>
+    </message>
+    <message>
+        <source>Open 24/7</source>
+        <translation>Ouvert 24h/24, 7j/7</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation> ; </translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -1515,6 +1770,26 @@ dû</translation>
     <message>
         <source>Distance</source>
         <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Urgences</translation>
+    </message>
+    <message>
+        <source>24/7</source>
+        <translation>24h/24</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
     </message>
 </context>
 <context>
@@ -2309,6 +2584,30 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
     <message>
         <source>Opening the file…</source>
         <translation>Ouverture du dossier…</translation>
+    </message>
+    <message>
+        <source>Issuing the code…</source>
+        <translation>Création du code…</translation>
+    </message>
+    <message>
+        <source>Code handed over, valid until {date}: print the letter (or save it) and give it to the member. It is not kept: once closed, only a new code can replace it.</source>
+        <translation>Code remis, valable jusqu&apos;au {date} : imprimez le courrier (ou enregistrez-le) et remettez-le à l&apos;assuré. Il n&apos;est pas conservé : une fois fermé, seul un nouveau code peut le remplacer.</translation>
+    </message>
+    <message>
+        <source>ameli provisional code</source>
+        <translation>Code provisoire ameli</translation>
+    </message>
+    <message>
+        <source>Letter for the member, with the provisional code valid until {date}. It is neither registered nor sent: print it or save it now.</source>
+        <translation>Courrier pour l&apos;assuré, avec le code provisoire valable jusqu&apos;au {date}. Il n&apos;est ni enregistré ni envoyé : imprimez-le ou enregistrez-le maintenant.</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Déblocage…</translation>
+    </message>
+    <message>
+        <source>The account is unlocked: the member can sign in again.</source>
+        <translation>Le compte est débloqué : l&apos;assuré peut de nouveau se connecter.</translation>
     </message>
 </context>
 <context>
