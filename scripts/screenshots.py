@@ -430,46 +430,38 @@ def _preview_shot(kind: str) -> Callable[[Shooter], QWidget]:
 
 
 def _pdf_page_shot(kind: str) -> Callable[[Shooter], QPixmap]:
-    """Page 1 of the PDF as pdftoppm renders it (poppler-utils), else as QtPdf does."""
-
     def make(s: Shooter) -> QPixmap:
-        import shutil
-        import subprocess
+        return _pdf_page(_issue(s, kind).pdf)
 
-        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-        from PySide6.QtPdf import QPdfDocument
+    return make
 
-        pdf = _issue(s, kind).pdf
+
+def _pdf_page(pdf: bytes) -> QPixmap:
+    """Page 1 of a PDF as pdftoppm renders it (poppler-utils), else as QtPdf does."""
+    import shutil
+    import subprocess
+
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtPdf import QPdfDocument
+
+    if shutil.which("pdftoppm"):
         with tempfile.TemporaryDirectory() as tmp:
             source = Path(tmp) / "doc.pdf"
             source.write_bytes(pdf)
-            if shutil.which("pdftoppm"):
-                subprocess.run(
-                    [
-                        "pdftoppm",
-                        "-r",
-                        "110",
-                        "-png",
-                        "-f",
-                        "1",
-                        "-l",
-                        "1",
-                        "-singlefile",
-                        str(source),
-                        str(Path(tmp) / "page"),
-                    ],
-                    check=True,
-                )
-                return QPixmap(str(Path(tmp) / "page.png"))
-        data = QByteArray(pdf)
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        document = QPdfDocument()
-        document.load(buffer)
-        size = (document.pagePointSize(0) * (110 / 72)).toSize()  # 110 dpi
-        return QPixmap.fromImage(document.render(0, size))
-
-    return make
+            page = Path(tmp) / "page"
+            subprocess.run(
+                ["pdftoppm", "-r", "110", "-png", "-f", "1", "-l", "1", "-singlefile",
+                 str(source), str(page)],
+                check=True,
+            )  # fmt: skip
+            return QPixmap(str(page) + ".png")
+    data = QByteArray(pdf)
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    size = (document.pagePointSize(0) * (110 / 72)).toSize()  # 110 dpi
+    return QPixmap.fromImage(document.render(0, size))
 
 
 for _kind in _DOCUMENT_SHOTS:
@@ -939,6 +931,59 @@ def annuaire_shot(s: Shooter) -> QWidget:
     screen.sectors.setCurrentIndex(1)
     s.settle()
     return window  # type: ignore[no-any-return]
+
+
+@shot("annuaire-establishments")
+def annuaire_establishments_shot(s: Shooter) -> QWidget:
+    """The care establishments with an emergency department, nearest the office first."""
+    window = s.main_window("counter")
+    screen = window.workspace.show_screen("annuaire")
+    s.settle()
+    screen.show_establishments.click()
+    s.settle()
+    screen.emergency.setChecked(True)
+    s.settle()
+    if screen.establishment_model.rowCount():
+        screen.establishment_table.selectRow(0)
+        s.settle()
+    return window  # type: ignore[no-any-return]
+
+
+def _member_without_ameli(s: Shooter) -> int:
+    """A demo member with open rights and no ameli account: the one a code is handed to."""
+    from sqlalchemy import select
+
+    from advisor_desk.backend.engine import session_scope
+    from advisor_desk.backend.orm import AmeliAccount, Member
+
+    counter = s.backend.login(s.logins["counter"], s.password)
+    with session_scope(s.backend.engine, readonly=True) as session:
+        ids = session.scalars(
+            select(Member.id)
+            .where(Member.id.not_in(select(AmeliAccount.member_id)))
+            .order_by(Member.id)
+            .limit(50)
+        ).all()
+    for member_id in ids:
+        if counter.ameli.account(member_id).can_issue_code:
+            return int(member_id)
+    raise AssertionError("the screenshots database has no member to give an ameli code")
+
+
+@shot("member-ameli")
+def member_ameli_shot(s: Shooter) -> QWidget:
+    """The identity tab of a member without an ameli account: the code can be handed over."""
+    window = s.main_window("counter")
+    screen = window.workspace.show_screen("accueil")
+    screen.open_member(_member_without_ameli(s))
+    s.settle()
+    return window  # type: ignore[no-any-return]
+
+
+@shot("pdf-ameli_code")
+def pdf_ameli_code_shot(s: Shooter) -> QPixmap:
+    counter = s.backend.login(s.logins["counter"], s.password)
+    return _pdf_page(counter.ameli.issue_code(_member_without_ameli(s)).pdf)
 
 
 @shot("bureaux")
