@@ -25,9 +25,9 @@ from advisor_desk.domain.errors import ConflictError, NotFound, ValidationError
 from advisor_desk.domain.permissions import Permission
 
 from .ameli_dto import AmeliAccountInfo, ProvisionalCodeLetter
-from .documents import format_nir, letterhead_for, today_paris
+from .documents import address_lines, format_nir, letterhead_for, today_paris
 from .members import rights_status
-from .orm import Address, Advisor, AmeliAccount, Member, RightsPeriod
+from .orm import Advisor, AmeliAccount, Member, RightsPeriod
 from .orm.base import utcnow
 from .reimbursements import person_name, require_member
 from .security import hash_password
@@ -37,18 +37,6 @@ _CONFLICT = (
     "Un autre conseiller vient d'agir sur le compte ameli de cet assuré ; rien n'a été "
     "enregistré : réessayez."
 )
-
-
-def _address(session: Session, member_id: int) -> tuple[str, ...]:
-    a = session.scalar(
-        select(Address)
-        .where(Address.member_id == member_id, Address.valid_to.is_(None))
-        .order_by(Address.valid_from.desc())
-        .limit(1)
-    )
-    if a is None:
-        return ()
-    return tuple(x for x in (a.line1, a.line2, f"{a.postcode} {a.city}") if x)
 
 
 class AmeliService(Service):
@@ -181,7 +169,7 @@ class AmeliService(Service):
                     member_name=person_name(member.first_names, member.last_name),
                     nir=format_nir(member.nir) or "",
                     birth_date=member.birth_date,
-                    address=_address(s, member_id),
+                    address=address_lines(s, member_id),
                     code=format_code(code),
                     valid_until=last_day,
                     replaces_earlier=replaced,

@@ -153,7 +153,8 @@ def mask_iban(iban: str) -> str:
     return f"{compact[:4]} •••• •••• •••• {compact[-4:]}"
 
 
-def _address(session: Session, member_id: int) -> tuple[str, ...]:
+def address_lines(session: Session, member_id: int) -> tuple[str, ...]:
+    """The member's current address as the lines of a letter (none if unknown)."""
     a = session.scalar(
         select(Address)
         .where(Address.member_id == member_id, Address.valid_to.is_(None))
@@ -350,7 +351,7 @@ class DocumentsService(Service):
                     format_nir(member.nir),
                     _quality(None, member.sex),
                 ),
-                address=_address(s, member.id),
+                address=address_lines(s, member.id),
                 rights_start=rights.start,
                 rights_end=rights.end,
                 rights_basis=rights.basis,
@@ -400,7 +401,7 @@ class DocumentsService(Service):
                 member_name=person_name(member.first_names, member.last_name),
                 nir=format_nir(member.nir) or "",
                 birth_date=member.birth_date,
-                address=_address(s, member.id),
+                address=address_lines(s, member.id),
                 start=start,
                 end=end,
                 lines=tuple(
@@ -461,7 +462,7 @@ class DocumentsService(Service):
             data = tax_statement.TaxStatementData(
                 member_name=person_name(member.first_names, member.last_name),
                 nir=format_nir(member.nir) or "",
-                address=_address(s, member.id),
+                address=address_lines(s, member.id),
                 year=year,
                 lines=lines,
                 groups=tax_groups(lines),
@@ -505,7 +506,7 @@ class DocumentsService(Service):
             data = monthly_statement.MonthlyStatementData(
                 member_name=member_name,
                 nir=format_nir(member.nir) or "",
-                address=_address(s, member.id),
+                address=address_lines(s, member.id),
                 year=year,
                 month=month,
                 iban_masked=mask_iban(bank.iban) if bank else None,
@@ -578,7 +579,7 @@ class DocumentsService(Service):
                 birth_date=born,
                 nir=format_nir(nir) if nir else format_nir(member.nir),
                 member_name=member_name,
-                address=_address(s, member.id),
+                address=address_lines(s, member.id),
                 institution_id=f"{fund.regime}{fund.code} - {fund.name}",
                 valid_from=start,
                 valid_to=end,
@@ -616,7 +617,7 @@ class DocumentsService(Service):
             data = declaration_receipt.DeclarationReceiptData(
                 member_name=person_name(member.first_names, member.last_name),
                 nir=format_nir(member.nir) or "",
-                address=_address(s, member.id),
+                address=address_lines(s, member.id),
                 request_number=d.number,
                 kind=d.kind.value,
                 filed_on=d.filed_at.astimezone(PARIS).date(),

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from advisor_desk.backend.appointments_dto import (
+    AppointmentView,
     OfficeHoursRange,
     OfficeInput,
     ReasonInput,
@@ -129,6 +130,28 @@ def setup_agenda(
         ScheduleInput(counter, office, 0, monday, None, time(9), time(11), [reason.id])
     )
     return reason.id, office, counter
+
+
+def setup_shifted_agenda(
+    manager: BoundBackend, desk: BoundBackend, engine: Engine, monday: date
+) -> tuple[int, int, int, int, AppointmentView]:
+    """Monday 09:00-11:00 for a 30-minute and a 45-minute reason; a member's 30-minute
+    appointment at 10:00, then someone else's 45-minute one at 09:00 (booked since).
+    Returns (30-minute reason, office, counter advisor, member, the member's appointment)."""
+    short = manager.appointments.save_reason(
+        None, ReasonInput("droits", "Ouverture de droits", 30, AppointmentChannel.OFFICE, 2, 120)
+    )
+    long = manager.appointments.save_reason(
+        None, ReasonInput("long", "Dossier complexe", 45, AppointmentChannel.OFFICE, 2, 120)
+    )
+    office, counter = office_id(engine), advisor_id(engine, "t_counter")
+    manager.appointments.add_schedule(
+        ScheduleInput(counter, office, 0, monday, None, time(9), time(11), [short.id, long.id])
+    )
+    member = add_member(engine)
+    ours = desk.appointments.book(member, short.id, office, counter, paris(monday, 10))
+    desk.appointments.book(add_member(engine, "Autre"), long.id, office, counter, paris(monday, 9))
+    return short.id, office, counter, member, ours
 
 
 def test_offices_and_reasons(transport: Transport) -> None:
@@ -344,32 +367,24 @@ def test_a_move_is_offered_the_time_the_appointment_holds(
     09:00-09:45 since. Moving ours, the time it holds counts as free: 09:45 and 10:15 are
     offered (they overlap it), not its own 10:00, and not only 10:30."""
     monday = working_monday()
-    manager = transport.open_session(Role.SUPERVISOR)
-    short = manager.appointments.save_reason(
-        None, ReasonInput("droits", "Ouverture de droits", 30, AppointmentChannel.OFFICE, 2, 120)
+    short, office, counter, member, ours = setup_shifted_agenda(
+        transport.open_session(Role.SUPERVISOR),
+        transport.open_session(Role.COUNTER),
+        engine,
+        monday,
     )
-    long = manager.appointments.save_reason(
-        None, ReasonInput("long", "Dossier complexe", 45, AppointmentChannel.OFFICE, 2, 120)
-    )
-    office, counter = office_id(engine), advisor_id(engine, "t_counter")
-    manager.appointments.add_schedule(
-        ScheduleInput(counter, office, 0, monday, None, time(9), time(11), [short.id, long.id])
-    )
-    member = add_member(engine)
     desk = transport.open_session(Role.COUNTER)
-    ours = desk.appointments.book(member, short.id, office, counter, paris(monday, 10))
-    desk.appointments.book(add_member(engine, "Autre"), long.id, office, counter, paris(monday, 9))
 
     def starts(slots: list[SlotInfo]) -> list[datetime]:
         return [x.starts_at for x in slots if x.starts_at.date() == monday]
 
-    plain = desk.appointments.free_slots(short.id, office, monday, 1)
+    plain = desk.appointments.free_slots(short, office, monday, 1)
     assert starts(plain) == [paris(monday, 10, 30)]
-    moving = desk.appointments.free_slots(short.id, office, monday, 1, ours.id)
+    moving = desk.appointments.free_slots(short, office, monday, 1, ours.id)
     assert starts(moving) == [paris(monday, 9, 45), paris(monday, 10, 15)]
     (choice,) = [
         c
-        for c in desk.appointments.offices_for_member(member, short.id, False, ours.id)
+        for c in desk.appointments.offices_for_member(member, short, False, ours.id)
         if c.office.id == office
     ]
     assert starts(choice.first_slots) == [paris(monday, 9, 45), paris(monday, 10, 15)]
@@ -377,12 +392,12 @@ def test_a_move_is_offered_the_time_the_appointment_holds(
     assert moved.starts_at == paris(monday, 10, 15)
 
     with pytest.raises(NotFound):
-        desk.appointments.free_slots(short.id, office, monday, 1, ours.id + 1000)
+        desk.appointments.free_slots(short, office, monday, 1, ours.id + 1000)
     with pytest.raises(NotFound):  # another member's appointment
-        desk.appointments.offices_for_member(add_member(engine, "Tiers"), short.id, False, ours.id)
+        desk.appointments.offices_for_member(add_member(engine, "Tiers"), short, False, ours.id)
     desk.appointments.cancel_by_member(ours.id)
     with pytest.raises(ConflictError, match="à venir"):
-        desk.appointments.free_slots(short.id, office, monday, 1, ours.id)
+        desk.appointments.free_slots(short, office, monday, 1, ours.id)
 
 
 def test_absence_closure_and_booking_delay_remove_slots(

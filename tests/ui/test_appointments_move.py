@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 from sqlalchemy import Engine, select
 
-from advisor_desk.backend.appointments_dto import ReasonInput, ScheduleInput
+from advisor_desk.backend.appointments_dto import ReasonInput
 from advisor_desk.backend.engine import session_scope
 from advisor_desk.backend.facade import BoundBackend
 from advisor_desk.backend.orm import Appointment, MailMessage, MailThread
@@ -24,10 +24,9 @@ from advisor_desk.ui.ops import OpRunner
 from advisor_desk.ui.settings import Settings
 from tests.backend.test_appointments import (
     add_member,
-    advisor_id,
-    office_id,
     paris,
     setup_agenda,
+    setup_shifted_agenda,
     working_monday,
 )
 
@@ -239,21 +238,9 @@ def test_a_move_may_shift_the_appointment_by_less_than_its_length(  # type: igno
     """Ours is 10:00-10:30; a 45-minute appointment of someone else took 09:00-09:45 since.
     The time ours holds counts as free: 09:45 and 10:15 are offered, not only 10:30."""
     monday = working_monday()
-    manager = login(Role.SUPERVISOR)
-    short = manager.appointments.save_reason(
-        None, ReasonInput("droits", "Ouverture de droits", 30, AppointmentChannel.OFFICE, 2, 120)
+    *_, member, _ours = setup_shifted_agenda(
+        login(Role.SUPERVISOR), login(Role.COUNTER), engine, monday
     )
-    long = manager.appointments.save_reason(
-        None, ReasonInput("long", "Dossier complexe", 45, AppointmentChannel.OFFICE, 2, 120)
-    )
-    office, counter = office_id(engine), advisor_id(engine, "t_counter")
-    manager.appointments.add_schedule(
-        ScheduleInput(counter, office, 0, monday, None, time(9), time(11), [short.id, long.id])
-    )
-    member = add_member(engine)
-    desk = login(Role.COUNTER).appointments
-    desk.book(member, short.id, office, counter, paris(monday, 10))
-    desk.book(add_member(engine, "Autre"), long.id, office, counter, paris(monday, 9))
     tab = counter_tab(member)
     tab.view.selectRow(0)
     qtbot.mouseClick(tab.move_button, Qt.MouseButton.LeftButton)
