@@ -20,6 +20,7 @@ from advisor_desk.domain.ameli import (
     format_code,
     new_code,
     valid_until,
+    vitale_update_advised,
 )
 from advisor_desk.domain.errors import ConflictError, NotFound, ValidationError
 from advisor_desk.domain.permissions import Permission
@@ -50,26 +51,29 @@ class AmeliService(Service):
 
     def _refusal(
         self, s: Session, member_id: int, status: AmeliStatus, opened: datetime | None
-    ) -> str | None:
-        """Why no code can be handed over now: the one rule, for the status and the issue."""
+    ) -> tuple[str | None, bool]:
+        """Why no code can be handed over now (the one rule, for the status and the issue),
+        and whether the member should update the carte Vitale first (self-employed)."""
         rights = s.execute(
-            select(RightsPeriod.start, RightsPeriod.end)
+            select(RightsPeriod.start, RightsPeriod.end, RightsPeriod.basis)
             .where(RightsPeriod.member_id == member_id)
             .order_by(RightsPeriod.start.desc())
             .limit(1)
         ).one_or_none()
         start, end = (rights.start, rights.end) if rights else (None, None)
-        return code_refusal(
+        refusal = code_refusal(
             status=status,
             opened_on=opened.astimezone(PARIS).date() if opened else None,
             rights=rights_status(start, end, today_paris()),
             rights_end=end,
         )
+        return refusal, vitale_update_advised(rights.basis if rights else None)
 
     def _info(self, s: Session, member_id: int, row: AmeliAccount | None) -> AmeliAccountInfo:
         now = utcnow()
         if row is None:
             status = AmeliStatus.NONE
+            refusal, vitale = self._refusal(s, member_id, status, None)
             return AmeliAccountInfo(
                 member_id=member_id,
                 status=status,
@@ -80,7 +84,8 @@ class AmeliService(Service):
                 code_issued_at=None,
                 code_valid_until=None,
                 code_issued_by=None,
-                issue_refusal=self._refusal(s, member_id, status, None),
+                issue_refusal=refusal,
+                vitale_update_advised=vitale,
             )
         status = account_status(
             opened_at=row.opened_at,
@@ -88,6 +93,7 @@ class AmeliService(Service):
             code_expires_at=row.code_expires_at,
             now=now,
         )
+        refusal, vitale = self._refusal(s, member_id, status, row.opened_at)
         issued_by = (
             s.scalar(select(Advisor.full_name).where(Advisor.id == row.code_issued_by))
             if row.code_issued_by is not None
@@ -103,7 +109,8 @@ class AmeliService(Service):
             code_issued_at=row.code_issued_at,
             code_valid_until=valid_until(row.code_expires_at) if row.code_expires_at else None,
             code_issued_by=issued_by,
-            issue_refusal=self._refusal(s, member_id, status, row.opened_at),
+            issue_refusal=refusal,
+            vitale_update_advised=vitale,
         )
 
     @api(Permission.MEMBER_READ, readonly=True)
@@ -173,6 +180,7 @@ class AmeliService(Service):
                     code=format_code(code),
                     valid_until=last_day,
                     replaces_earlier=replaced,
+                    update_vitale_first=after.vitale_update_advised,
                 )
                 head = letterhead_for(s, self._ctx.advisor, member.fund_code)
         except (IntegrityError, StaleDataError):

@@ -22,6 +22,8 @@ class AmeliAccountInfo:
     code_valid_until: date | None  # its last valid day (Europe/Paris, inclusive)
     code_issued_by: str | None  # the advisor who handed it over
     issue_refusal: str | None  # why no code can be handed over now (French), None if it can
+    # A self-employed worker: update the carte Vitale before creating the account.
+    vitale_update_advised: bool = False
 
     @property
     def can_issue_code(self) -> bool:

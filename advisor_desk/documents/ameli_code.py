@@ -60,6 +60,7 @@ class AmeliCodeData:
     code: str  # as printed: '7KQ4-MZ2T'
     valid_until: date  # last day the code can be used (inclusive)
     replaces_earlier: bool = False  # an earlier code handed over is no longer valid
+    update_vitale_first: bool = False  # self-employed: update the carte Vitale first
 
 
 def _code_box(data: AmeliCodeData) -> Flowable:
@@ -124,6 +125,19 @@ def render(data: AmeliCodeData, head: Letterhead) -> bytes:
                 BODY,
             )
         )
+    if data.update_vitale_first:
+        story += [
+            Paragraph("Avant de créer votre compte", HEADING),
+            Paragraph(
+                esc(
+                    "Travailleur indépendant, vous relevez désormais de l'Assurance Maladie : "
+                    "mettez d'abord à jour votre carte Vitale, dans une pharmacie ou à la "
+                    "borne de l'accueil de votre caisse. Votre compte ameli reprendra alors "
+                    "vos droits à jour."
+                ),
+                BODY,
+            ),
+        ]
     story += [
         Paragraph("Pour créer votre compte", HEADING),
         *(Paragraph(step, _STEP, bulletText=f"{i}.") for i, step in enumerate(STEPS, start=1)),

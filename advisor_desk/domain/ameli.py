@@ -150,3 +150,10 @@ def code_refusal(
             "provisoire ne peut pas lui être remis."
         )
     return None
+
+
+def vitale_update_advised(rights_basis: str | None) -> bool:
+    """Self-employed workers are asked to update their carte Vitale (at a pharmacy's or the
+    fund's terminal) before they create the ameli account: their rights moved to the general
+    scheme, and the card still carries the old ones until it is updated."""
+    return rights_basis is not None and "indépendant" in rights_basis.lower()

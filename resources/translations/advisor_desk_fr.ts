@@ -347,6 +347,10 @@
         <translation>L&apos;assuré n&apos;a ni compte ameli ni code provisoire.</translation>
     </message>
     <message>
+        <source>Self-employed: the carte Vitale is to be updated before the account.</source>
+        <translation>Travailleur indépendant : mettre à jour la carte Vitale avant de créer le compte.</translation>
+    </message>
+    <message>
         <source>Prints a letter with a code valid {days} days to create the ameli account</source>
         <translation>Imprime un courrier avec un code valable {days} jours pour créer le compte ameli</translation>
     </message>

@@ -276,6 +276,30 @@ def test_issue_code_stores_a_hash_and_returns_the_letter(
     assert counter.ameli.account(people.newcomer).status is AmeliStatus.CODE_PENDING
 
 
+def test_a_self_employed_member_is_told_to_update_the_vitale_card_first(
+    transport: Transport, people: People, engine: Engine
+) -> None:
+    counter = transport.open_session(Role.COUNTER)
+    assert not counter.ameli.account(people.newcomer).vitale_update_advised
+    assert "Avant de créer votre compte" not in pdf_text(
+        counter.ameli.issue_code(people.expired).pdf
+    )
+    with session_scope(engine) as s:
+        s.add(
+            RightsPeriod(
+                member_id=people.newcomer,
+                start=date(NOW.year, 1, 1),
+                end=None,
+                basis="Activité indépendante (travailleur indépendant)",
+            )
+        )
+    assert counter.ameli.account(people.newcomer).vitale_update_advised
+    letter = counter.ameli.issue_code(people.newcomer)
+    assert letter.account.vitale_update_advised
+    text = pdf_text(letter.pdf)
+    assert "Avant de créer votre compte" in text and "carte Vitale" in text
+
+
 def test_a_new_code_replaces_the_pending_one(
     transport: Transport, people: People, engine: Engine, audit_log: AuditLog
 ) -> None:

@@ -128,3 +128,12 @@ def test_who_may_get_a_code(status: AmeliStatus) -> None:
     assert never is not None
     if status is not AmeliStatus.ACTIVE:
         assert "Aucune période de droits" in never
+
+
+def test_the_vitale_card_update_is_advised_to_the_self_employed() -> None:
+    from advisor_desk.domain.ameli import vitale_update_advised
+
+    assert vitale_update_advised("Activité indépendante (travailleur indépendant)")
+    assert vitale_update_advised("Travailleur INDÉPENDANT")
+    assert not vitale_update_advised("Activité salariée")
+    assert not vitale_update_advised(None)

@@ -256,3 +256,22 @@ def test_a_refusal_shows_the_backends_message_and_the_new_status(
     qtbot.waitUntil(lambda: box.message.is_error, timeout=10_000)
     assert "n'est pas bloqué" in box.message.text()
     qtbot.waitUntil(lambda: box.status.text() == "Compte actif", timeout=10_000)
+
+
+def test_a_self_employed_member_is_told_to_update_the_vitale_card(
+    open_file: Callable[..., MemberFileView], people: People, engine: Engine
+) -> None:
+    from advisor_desk.backend.orm import RightsPeriod
+
+    with session_scope(engine) as s:
+        s.execute(
+            update(RightsPeriod)
+            .where(RightsPeriod.member_id == people.newcomer)
+            .values(basis="Activité indépendante (travailleur indépendant)")
+        )
+    box = open_file(people.newcomer).identity.ameli
+    assert box.details.text().splitlines()[-1] == (
+        "Travailleur indépendant : mettre à jour la carte Vitale avant de créer le compte."
+    )
+    other = open_file(people.locked).identity.ameli
+    assert "carte Vitale" not in other.details.text()

@@ -470,6 +470,7 @@ _RIGHTS_BASES = (
     "Demandeur d'emploi",
     "Étudiant",
     "Invalidité",
+    "Activité indépendante (travailleur indépendant)",
 )
 
 

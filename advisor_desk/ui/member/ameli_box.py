@@ -155,6 +155,10 @@ class AmeliBox(QGroupBox):
         code = self._code_text(info)
         if code and info.status is not AmeliStatus.ACTIVE:
             lines.append(code)
+        if info.vitale_update_advised and info.status is not AmeliStatus.ACTIVE:
+            lines.append(
+                self.tr("Self-employed: the carte Vitale is to be updated before the account.")
+            )
         return "\n".join(lines)
 
     def _update_buttons(self) -> None:
