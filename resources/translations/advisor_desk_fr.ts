@@ -4051,6 +4051,10 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>Thè&amp;me :</translation>
     </message>
     <message>
+        <source>Select an e-mail in the queue, or take the most urgent one with Next (Ctrl+N).</source>
+        <translation>Sélectionnez un courriel dans la file, ou prenez le plus urgent avec « Suivant » (Ctrl+N).</translation>
+    </message>
+    <message>
         <source>Su&amp;ggested templates:</source>
         <translation>Modèles su&amp;ggérés :</translation>
     </message>

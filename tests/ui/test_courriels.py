@@ -69,6 +69,9 @@ def test_next_template_and_send_from_the_keyboard(  # type: ignore[no-untyped-de
     qtbot, screen: CourrielsScreen, mail: Mail, engine: Engine
 ) -> None:
     view = screen.thread_view
+    assert view.header.text() == (
+        "Select an e-mail in the queue, or take the most urgent one with Next (Ctrl+N)."
+    )
     qtbot.keyClick(screen, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: view.detail is not None, timeout=10_000)
     assert view.detail is not None

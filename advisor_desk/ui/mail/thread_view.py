@@ -284,6 +284,12 @@ class ThreadView(QWidget):
         self.set_attachment(None)
         self._show_templates("", [])
         self._update_theme_hint()
+        self.header.setText(self._empty_text())
+
+    def _empty_text(self) -> str:
+        return self.tr(
+            "Select an e-mail in the queue, or take the most urgent one with Next (Ctrl+N)."
+        )
 
     # -- loading -------------------------------------------------------------------------
 
@@ -323,7 +329,7 @@ class ThreadView(QWidget):
     def clear(self) -> None:
         """Nothing shown (e.g. the queue is empty): no member data lingers on screen."""
         self.detail = None
-        self.header.clear()
+        self.header.setText(self._empty_text())
         self.messages.clear()
         self._forget_templates()
         self._theme_timer.stop()
