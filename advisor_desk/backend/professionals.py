@@ -3,7 +3,8 @@
 The directory is public reference data, not member data: searching it is not audited (as
 the knowledge base is not). Kinds, specialties, sectors and words filter in SQL, the words on a
 search key without accents (so accents never matter); by name the database also sorts and
-counts; near a place, the distances run in Python over the candidates' coordinates only.
+counts; near a place, the database counts and hands over the candidates of a box around it
+(widened as needed), whose distances are ranked here.
 Professionals and establishments share the checks, the starting point and the ranking.
 """
 
@@ -210,17 +211,46 @@ def _ranked(
     limit: int,
 ) -> tuple[int, list[tuple[int, float | None]]]:
     """(how many match, the `limit` kept as (id, km)): by name without an origin (the database
-    sorts and counts), else nearest first over every candidate's coordinates."""
+    sorts and counts), else nearest first.
+
+    Nearest first, the database counts and hands over only the candidates in a box around
+    the origin, widened until the `limit`-th nearest lies within the circle the box holds:
+    nothing nearer can be outside it. Only those few are ranked here."""
+    total = conn.execute(select(func.count()).select_from(table).where(*matching)).scalar_one()
     if origin is None:
-        total = conn.execute(select(func.count()).select_from(table).where(*matching)).scalar_one()
         ids = conn.execute(
             select(table.id).where(*matching).order_by(table.search_key, table.id).limit(limit)
         ).scalars()
         return total, [(row_id, None) for row_id in ids]
-    found = conn.execute(
-        select(table.id, name.label("name"), table.latitude, table.longitude).where(*matching)
-    ).all()
-    return len(found), _nearest(found, origin, limit)
+    columns = (table.id, name.label("name"), table.latitude, table.longitude)
+    radius = FIRST_RADIUS_KM
+    while True:
+        # Few candidates: all of them at once (ranking a couple of thousand takes ~2 ms).
+        box = _box(table, origin, radius) if total > RANK_ALL_UP_TO else []
+        found = conn.execute(select(*columns).where(*matching, *box)).all()
+        ranked = _nearest(found, origin, limit)
+        if len(found) >= total or (len(ranked) == limit and ranked[-1][0] <= radius):
+            return total, [(row_id, round(km, 1)) for km, row_id in ranked]
+        radius *= 2.5
+
+
+RANK_ALL_UP_TO = 2000
+FIRST_RADIUS_KM = 1.5
+EARTH_RADIUS_KM = 6371.0
+
+
+def _box(table: Place, origin: tuple[float, float], radius_km: float) -> list[ColumnElement[bool]]:
+    """Latitude and longitude ranges holding every place within `radius_km` of `origin`."""
+    dlat = math.degrees(radius_km / EARTH_RADIUS_KM)
+    lat = origin[0]
+    if abs(lat) + dlat >= 89:  # near a pole: every longitude
+        return [table.latitude.between(lat - dlat, lat + dlat)]
+    # A degree of longitude is shortest on the box's edge farthest from the equator.
+    dlon = dlat / math.cos(math.radians(abs(lat) + dlat))
+    return [
+        table.latitude.between(lat - dlat, lat + dlat),
+        table.longitude.between(origin[1] - dlon, origin[1] + dlon),
+    ]
 
 
 def _rows_by_id(
@@ -234,10 +264,11 @@ def _rows_by_id(
 
 def _nearest(
     rows: Sequence[Any], origin: tuple[float, float], limit: int
-) -> list[tuple[int, float | None]]:
-    """The `limit` nearest (id, km), nearest first. Thousands of rows are ranked by the flat
-    (equirectangular) measure, a few microseconds less each; the kept ones, with some margin
-    for the measure's small error, by the great-circle distance, which is what is shown."""
+) -> list[tuple[float, int]]:
+    """The `limit` nearest as (km, id), nearest first (then by name). Many rows are ranked by
+    the flat (equirectangular) measure, a few microseconds less each; the kept ones, with
+    some margin for the measure's small error, by the great-circle distance, which is what
+    is shown."""
     lat0, lon0 = math.radians(origin[0]), math.radians(origin[1])
     shrink = math.cos(lat0)
     rad = math.radians
@@ -249,7 +280,7 @@ def _nearest(
     exact = sorted(
         (distance_km(origin[0], origin[1], r.latitude, r.longitude), r.name, r.id) for r in flat
     )
-    return [(row_id, round(km, 1)) for km, _name, row_id in exact[:limit]]
+    return [(km, row_id) for km, _name, row_id in exact[:limit]]
 
 
 def _professional(r: Any, distance: float | None) -> ProfessionalRow:

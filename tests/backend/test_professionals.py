@@ -317,3 +317,58 @@ def test_the_database_keeps_establishments_consistent(engine: Engine) -> None:
         stored = s.scalars(select(HealthEstablishment)).one()
         assert stored.search_key == "pharmacie de la mairie lyon"
         assert stored.kind is K.PHARMACY and stored.emergency is False
+
+
+def test_nearest_first_through_the_box_is_the_true_nearest(
+    transport: Transport, engine: Engine, professionals: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many candidates: the database hands over only those in a box around the origin,
+    widened until nothing nearer can be outside. The result is the brute-force ranking."""
+    import random
+
+    from advisor_desk.backend import professionals as service
+
+    rng = random.Random(5)
+    with session_scope(engine) as s:
+        for i in range(400):
+            # Dense around Lyon, sparse farther out (up to ~150 km).
+            spread = 0.02 if i < 150 else 1.2
+            s.add(
+                Professional(
+                    rpps=f"2{i:010d}",
+                    last_name=f"Nom{i:03d}",
+                    first_name="Anne",
+                    specialty="Kinésithérapie" if i % 3 else "Cardiologie",
+                    sector=Sector.SECTOR_1,
+                    consultation_fee_cents=2000,
+                    address_line="1 rue",
+                    postcode="69000",
+                    city="Ailleurs",
+                    latitude=45.76 + rng.uniform(-spread, spread),
+                    longitude=4.85 + rng.uniform(-spread, spread),
+                )
+            )
+    with session_scope(engine) as s:
+        places = [(p.id, p.last_name, p.specialty, p.latitude, p.longitude)
+                  for p in s.scalars(select(Professional))]  # fmt: skip
+
+    def brute(lat: float, lon: float, limit: int, specialty: str | None) -> list[int]:
+        ranked = sorted(
+            (distance_km(lat, lon, la, lo), last, pid)
+            for pid, last, spec, la, lo in places
+            if specialty in (None, spec)
+        )
+        return [pid for _km, _last, pid in ranked[:limit]]
+
+    counter = transport.open_session(Role.COUNTER)
+    monkeypatch.setattr(service, "RANK_ALL_UP_TO", 0)  # always through the box here
+    monkeypatch.setattr(service, "FIRST_RADIUS_KM", 0.5)
+    for limit, specialty in ((10, None), (100, None), (30, "Cardiologie"), (300, None)):
+        found = counter.professionals.search(specialty, near_office_id=professionals, limit=limit)
+        assert [r.id for r in found.rows] == brute(45.76, 4.85, limit, specialty)
+        assert found.total == len(brute(45.76, 4.85, 10_000, specialty))
+        km = [r.distance_km for r in found.rows]
+        assert km == sorted(km)  # type: ignore[type-var]
+    # From a postcode far from the dense part: the box has to widen several times.
+    far = counter.professionals.search(near_postcode="42000", limit=50)
+    assert [r.id for r in far.rows] == brute(45.44, 4.39, 50, None)
