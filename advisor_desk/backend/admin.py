@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
+from advisor_desk.domain.calendar import PARIS
 from advisor_desk.domain.enums import AuditOutcome, Role
 from advisor_desk.domain.errors import ConflictError, NotFound, ValidationError
+from advisor_desk.domain.nir import parse_nir
 from advisor_desk.domain.permissions import Permission
+from advisor_desk.domain.slots import local
 
 from . import security
-from .orm import Advisor, AuditEvent, Office, Team
+from .orm import Advisor, AuditEvent, Dependent, Member, Office, Team
 from .orm.base import utcnow
 from .service import Service, api
 
@@ -181,25 +188,141 @@ class AdminService(Service):
 
     @api(Permission.AUDIT_READ, readonly=True)
     def audit_trail(
-        self, member_id: int | None = None, login: str | None = None, limit: int = 200
+        self,
+        member_id: int | None = None,
+        login: str | None = None,
+        limit: int = 200,
+        nir: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
     ) -> list[AuditRow]:
+        """The latest events first: of a member (internal number, or NIR of the member or of
+        a dependent), of a login, between two days (Europe/Paris, both included)."""
         limit = max(1, min(limit, 1000))
         with self._ctx.tx(readonly=True) as s:
-            query = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
-            if member_id is not None:
-                query = query.where(AuditEvent.member_id == member_id)
-            if login:
-                query = query.where(AuditEvent.login == login.strip().lower())
-            return [
-                AuditRow(
-                    id=e.id,
-                    at=e.at,
-                    login=e.login,
-                    action=e.action,
-                    member_id=e.member_id,
-                    target=e.target,
-                    outcome=e.outcome,
-                    detail=e.detail,
+            conditions = _audit_conditions(s, member_id, login, nir, since, until)
+            query = select(AuditEvent).where(*conditions)
+            return [_audit_row(e) for e in s.scalars(_newest_first(query).limit(limit))]
+
+    @api(Permission.AUDIT_READ)
+    def export_audit_trail(
+        self,
+        member_id: int | None = None,
+        login: str | None = None,
+        nir: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> bytes:
+        """The filtered trail as CSV (`;`, UTF-8 with BOM), newest first, up to 100,000 events:
+        what answers a member asking who read their file. The export is itself audited."""
+        with self._ctx.tx() as s:
+            conditions = _audit_conditions(s, member_id, login, nir, since, until)
+            query = select(AuditEvent).where(*conditions)
+            rows = [_audit_row(e) for e in s.scalars(_newest_first(query).limit(EXPORT_MAX))]
+            filters = [
+                f"{name}={value}"
+                for name, value in (
+                    ("assuré", member_id),
+                    ("identifiant", login),
+                    ("du", since),
+                    ("au", until),
                 )
-                for e in s.scalars(query)
-            ]
+                if value
+            ] + (["NIR"] if nir else [])
+            self._ctx.audit(
+                s,
+                "admin.audit_export",
+                member_id=_member_of(s, member_id, nir),
+                detail=f"{', '.join(filters) or 'sans filtre'} ; {len(rows)} événement(s)",
+            )
+        return _audit_csv(rows)
+
+
+EXPORT_MAX = 100_000
+AUDIT_EXPORT_HEADER = (
+    "Date (Europe/Paris)", "Identifiant", "Action", "N° interne assuré", "Cible", "Résultat",
+    "Détail",
+)  # fmt: skip
+OUTCOME_FR = {
+    AuditOutcome.OK: "Effectué",
+    AuditOutcome.REFUSED: "Refusé",
+    AuditOutcome.ERROR: "Erreur",
+}
+
+
+def _audit_row(e: AuditEvent) -> AuditRow:
+    return AuditRow(
+        id=e.id,
+        at=e.at,
+        login=e.login,
+        action=e.action,
+        member_id=e.member_id,
+        target=e.target,
+        outcome=e.outcome,
+        detail=e.detail,
+    )
+
+
+def _newest_first(query: Select[Any]) -> Select[Any]:
+    # By time, as the (member, at), (login, at) and (at) indexes are ordered.
+    return query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+
+
+def _member_of(s: Session, member_id: int | None, nir: str | None) -> int | None:
+    """The member a filter names: the internal number, or the one a NIR belongs to."""
+    if nir is None or not nir.strip():
+        return member_id
+    full = parse_nir(nir, field="nir").full
+    found = s.scalar(select(Member.id).where(Member.nir == full))
+    if found is None:
+        found = s.scalar(select(Dependent.member_id).where(Dependent.nir == full).limit(1))
+    if found is None:
+        raise NotFound("Aucun assuré ni ayant droit n'a ce NIR.")
+    if member_id is not None and member_id != found:
+        raise ValidationError(
+            f"Ce NIR n'est pas celui de l'assuré n° {member_id} : ne gardez que l'un des deux.",
+            field="nir",
+        )
+    return found
+
+
+def _audit_conditions(
+    s: Session,
+    member_id: int | None,
+    login: str | None,
+    nir: str | None,
+    since: date | None,
+    until: date | None,
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    member = _member_of(s, member_id, nir)
+    if member is not None:
+        conditions.append(AuditEvent.member_id == member)
+    if login and login.strip():
+        conditions.append(AuditEvent.login == login.strip().lower())
+    if since is not None and until is not None and since > until:
+        raise ValidationError("La date de début est après la date de fin.", field="since")
+    if since is not None:
+        conditions.append(AuditEvent.at >= local(since, time(0)))
+    if until is not None:
+        conditions.append(AuditEvent.at < local(until + timedelta(days=1), time(0)))
+    return conditions
+
+
+def _audit_csv(rows: list[AuditRow]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(AUDIT_EXPORT_HEADER)
+    for r in rows:
+        writer.writerow(
+            (
+                r.at.astimezone(PARIS).strftime("%d/%m/%Y %H:%M:%S"),
+                r.login,
+                r.action,
+                r.member_id if r.member_id is not None else "",
+                r.target or "",
+                OUTCOME_FR.get(r.outcome, r.outcome.value),
+                r.detail or "",
+            )
+        )
+    return out.getvalue().encode("utf-8-sig")

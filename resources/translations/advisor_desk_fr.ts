@@ -626,10 +626,6 @@
         <translation>Tous les agents</translation>
     </message>
     <message>
-        <source>All members</source>
-        <translation>Tous les assurés</translation>
-    </message>
-    <message>
         <source>{count} latest</source>
         <translation>{count} derniers</translation>
     </message>
@@ -646,8 +642,32 @@
         <translation>&amp;Identifiant :</translation>
     </message>
     <message>
-        <source>&amp;Member no.:</source>
-        <translation>N° d&apos;a&amp;ssuré :</translation>
+        <source>All members (NIR or internal number)</source>
+        <translation>Tous les assurés (NIR ou n° interne)</translation>
+    </message>
+    <message>
+        <source>A NIR (the member&apos;s or a dependent&apos;s: the member&apos;s file) or the internal number of the Member column</source>
+        <translation>Un NIR (de l&apos;assuré ou d&apos;un ayant droit : le dossier de l&apos;assuré) ou le n° interne de la colonne Assuré</translation>
+    </message>
+    <message>
+        <source>E&amp;xport (CSV)…</source>
+        <translation>E&amp;xporter (CSV)…</translation>
+    </message>
+    <message>
+        <source>Every event of these filters (up to 100,000), to answer a member&apos;s request</source>
+        <translation>Tous les événements de ces filtres (jusqu&apos;à 100 000), pour répondre à la demande d&apos;un assuré</translation>
+    </message>
+    <message>
+        <source>&amp;Member:</source>
+        <translation>A&amp;ssuré :</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <source>&amp;to:</source>
+        <translation>a&amp;u :</translation>
     </message>
     <message>
         <source>Date</source>
@@ -676,6 +696,18 @@
     <message>
         <source>Detail</source>
         <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Exporter le journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Enregistré dans {path}.</translation>
     </message>
     <message>
         <source>No audit event matches these filters.</source>

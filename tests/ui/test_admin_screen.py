@@ -146,3 +146,54 @@ def test_audit_trail_shows_the_admin_actions(qtbot, start_app, window) -> None:
     qtbot.keyClick(audit.login, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: audit.model.rowCount() == 0, timeout=10_000)
     assert audit.state.message == "Aucun événement du journal ne correspond à ces filtres."
+
+
+def test_audit_trail_of_a_member_by_nir_and_period_then_exported(  # type: ignore[no-untyped-def]
+    qtbot, start_app, window, engine, tmp_path, monkeypatch
+) -> None:
+    from datetime import date, timedelta
+
+    from PySide6.QtCore import QDate
+
+    from tests.backend.test_appointments import add_member
+    from tests.backend.test_audit_trail import _nir, _old_event
+
+    anne, other = add_member(engine), add_member(engine, "Bernard")
+    _old_event(engine, anne, days_ago=40)
+    _old_event(engine, anne, days_ago=400, login="p.meunier")
+    _old_event(engine, other, days_ago=5)
+    screen = _admin_screen(qtbot, start_app, window)
+    assert screen.audit is not None
+    screen.tabs.setCurrentWidget(screen.audit)
+    audit = screen.audit
+    qtbot.waitUntil(lambda: audit.model.rowCount() > 0, timeout=10_000)
+
+    # A mistyped NIR is said in French, in the panel.
+    qtbot.keyClicks(audit.member, _nir(engine, anne)[:13] + "00")
+    qtbot.keyClick(audit.member, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "clé" in audit.state.message, timeout=10_000)
+
+    audit.member.clear()
+    qtbot.keyClicks(audit.member, _nir(engine, anne))
+    qtbot.keyClick(audit.member, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: audit.model.rowCount() == 2, timeout=10_000)
+    assert [r.login for r in audit.model.rows] == ["m.boyer", "p.meunier"]
+
+    since = date.today() - timedelta(days=100)
+    audit.since.setDate(QDate(since.year, since.month, since.day))
+    qtbot.mouseClick(audit.search, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: audit.model.rowCount() == 1, timeout=10_000)
+    assert audit.model.rows[0].login == "m.boyer"
+    assert audit.until.text() == "—"  # no end day
+
+    target = tmp_path / "journal"
+    monkeypatch.setattr(
+        "advisor_desk.ui.save_path.QFileDialog.getSaveFileName",
+        lambda *_args: (str(target), ""),
+    )
+    qtbot.mouseClick(audit.export_button, Qt.MouseButton.LeftButton)
+    saved = tmp_path / "journal.csv"  # no extension typed: ".csv" is added
+    qtbot.waitUntil(saved.exists, timeout=10_000)
+    lines = saved.read_bytes().decode("utf-8-sig").splitlines()
+    assert len(lines) == 2 and ";m.boyer;members.identity;" in lines[1]
+    qtbot.waitUntil(lambda: audit.message.text() == f"Enregistré dans {saved}.", timeout=10_000)

@@ -17,6 +17,8 @@ class AuditEvent(Base):
     __table_args__ = (
         Index("ix_audit_events_member_at", "member_id", "at"),
         Index("ix_audit_events_advisor_at", "advisor_id", "at"),
+        Index("ix_audit_events_login_at", "login", "at"),
+        Index("ix_audit_events_at", "at"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
