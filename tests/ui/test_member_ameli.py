@@ -67,6 +67,9 @@ def _question(qtbot: Any, box: AmeliBox) -> QMessageBox:
     question = box.question
     assert question is not None and question.isVisible()
     assert question.objectName() == "ameliConfirmCode"
+    # Keys go to the active window's shortcuts first (the file's Esc is "Member done"): wait
+    # for the question to be the active window, as it is for the advisor once it shows.
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is question)
     return question
 
 

@@ -203,10 +203,15 @@ class AmeliBox(QGroupBox):
         box.setObjectName("ameliConfirmCode")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(lambda button: self._answered(button is yes))
-        box.destroyed.connect(lambda: setattr(self, "question", None))
+        # Answered (or closed) is enough: the deletion that follows waits for the event loop.
+        box.finished.connect(lambda _result: self._question_closed(box))
         self.question = box
         box.open()
         return box
+
+    def _question_closed(self, box: QMessageBox) -> None:
+        if self.question is box:
+            self.question = None
 
     def _answered(self, confirmed: bool) -> None:
         if confirmed and self.info is not None and self.info.can_issue_code and not self.busy:
