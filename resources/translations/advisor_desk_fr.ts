@@ -706,6 +706,10 @@
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Exporting the audit trail…</source>
+        <translation>Export du journal d&apos;audit en cours…</translation>
+    </message>
+    <message>
         <source>Saved to {path}.</source>
         <translation>Enregistré dans {path}.</translation>
     </message>

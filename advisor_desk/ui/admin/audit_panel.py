@@ -208,6 +208,7 @@ class AuditPanel(QWidget):
             return path
 
         self.export_button.setEnabled(False)
+        self.message.setText(self.tr("Exporting the audit trail…"))
         self._app.ops.call(
             run,
             on_success=self._exported,
