@@ -79,6 +79,7 @@ def _preview(qtbot: Any, view: MemberFileView) -> PdfPreviewDialog:
     )
     dialog = view.ameli_letter
     assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)  # its keys, not the file's
     return dialog
 
 
