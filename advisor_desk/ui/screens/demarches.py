@@ -44,6 +44,9 @@ from advisor_desk.ui.state_panel import StatePanel
 AGE_THRESHOLDS = (7, 15, 30, 60)
 
 
+MEMBER_COLUMN, KIND_COLUMN = 1, 2  # of DeclarationQueueModel
+
+
 class DemarchesScreen(QWidget):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,8 +136,14 @@ class DemarchesScreen(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        # A queue view holds at most a few hundred rows: columns fit their contents.
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # A queue view holds at most a few hundred rows: columns fit their contents, but the
+        # member's name and the kind (up to "Demande de carte européenne d'assurance maladie")
+        # are elided, whole in their tooltip, so that the state and dates stay in view.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((MEMBER_COLUMN, 170), (KIND_COLUMN, 190)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
         self.panel = StatePanel(self.table, self)
         self.batch = BatchBar(app, self)
         self.batch.applied.connect(lambda _report: self._app.bus.publish(TOPIC, None))
