@@ -26,7 +26,6 @@ from advisor_desk.backend.orm import (
     AuditEvent,
     IssuedDocument,
     MailMessage,
-    Member,
     RightsPeriod,
 )
 from advisor_desk.backend.security import verify_password
@@ -41,10 +40,9 @@ from advisor_desk.domain.ameli import (
 )
 from advisor_desk.domain.enums import AuditOutcome, Role
 from advisor_desk.domain.errors import NotFound, PermissionDenied, ValidationError
-from advisor_desk.domain.nir import make_nir
-from advisor_desk.domain.text import name_key
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from documents.care_samples import sample_member
 from documents.pdf_text import pdf_text, qpdf_problems
 
 if TYPE_CHECKING:
@@ -69,34 +67,20 @@ class People:
     no_rights: int = 0  # no rights period at all
 
 
-def _member(last: str, first: str, born: date, sex: E.Sex, order: int) -> Member:
-    return Member(
-        nir=make_nir(sex, born, "69", "383", order).full,
-        last_name=last,
-        birth_name=last,
-        first_names=first,
-        name_key=name_key(last),
-        first_name_key=name_key(first),
-        birth_name_key=name_key(last),
-        sex=sex,
-        birth_date=born,
-        birth_place="Lyon",
-        fund_code="691",
-    )
-
-
 def add_people(engine: Engine) -> People:
     out = People()
     with session_scope(engine) as s:
         counter_id = s.scalar(select(Advisor.id).where(Advisor.login == "t_counter"))
         rows = {
-            "newcomer": _member("Moreau", "Camille, Lise", date(1990, 6, 2), E.Sex.FEMALE, 601),
-            "active": _member("Petit", "Marc", date(1975, 1, 9), E.Sex.MALE, 602),
-            "locked": _member("Garnier", "Hélène", date(1958, 11, 23), E.Sex.FEMALE, 603),
-            "pending": _member("Roussel", "Yann", date(2001, 4, 30), E.Sex.MALE, 604),
-            "expired": _member("Blanc", "Inès", date(1999, 8, 14), E.Sex.FEMALE, 605),
-            "closed": _member("Faure", "Louis", date(1970, 5, 5), E.Sex.MALE, 606),
-            "no_rights": _member("Caron", "Julie", date(1988, 2, 17), E.Sex.FEMALE, 607),
+            "newcomer": sample_member(
+                "Moreau", "Camille, Lise", date(1990, 6, 2), E.Sex.FEMALE, 601
+            ),
+            "active": sample_member("Petit", "Marc", date(1975, 1, 9), E.Sex.MALE, 602),
+            "locked": sample_member("Garnier", "Hélène", date(1958, 11, 23), E.Sex.FEMALE, 603),
+            "pending": sample_member("Roussel", "Yann", date(2001, 4, 30), E.Sex.MALE, 604),
+            "expired": sample_member("Blanc", "Inès", date(1999, 8, 14), E.Sex.FEMALE, 605),
+            "closed": sample_member("Faure", "Louis", date(1970, 5, 5), E.Sex.MALE, 606),
+            "no_rights": sample_member("Caron", "Julie", date(1988, 2, 17), E.Sex.FEMALE, 607),
         }
         s.add_all(rows.values())
         s.flush()

@@ -52,7 +52,7 @@ class CareSamples:
     ij: list[dict[str, object]] = field(default_factory=list)
 
 
-def _member(last: str, first: str, born: date, sex: E.Sex, order: int) -> Member:
+def sample_member(last: str, first: str, born: date, sex: E.Sex, order: int) -> Member:
     return Member(
         nir=make_nir(sex, born, "69", "383", order).full,
         last_name=last,
@@ -145,17 +145,17 @@ def add_care_samples(engine: Engine, *, big_lines: int = 0) -> CareSamples:
         s.flush()
         out.doctor_id, out.nurse_id = doctor.id, nurse.id
 
-        anne = _member("Lefèvre", "Anne Marie", date(1984, 3, 12), E.Sex.FEMALE, 412)
+        anne = sample_member("Lefèvre", "Anne Marie", date(1984, 3, 12), E.Sex.FEMALE, 412)
         anne.referring_doctor_id = doctor.id
-        minor = _member(
+        minor = sample_member(
             "Girard",
             "Zoé",
             TODAY.replace(year=TODAY.year - 16) - timedelta(days=30),
             E.Sex.FEMALE,
             413,
         )
-        big = _member("Martin", "Paul", date(1960, 1, 1), E.Sex.MALE, 414)
-        closed = _member("Faure", "Louis", date(1970, 5, 5), E.Sex.MALE, 415)
+        big = sample_member("Martin", "Paul", date(1960, 1, 1), E.Sex.MALE, 414)
+        closed = sample_member("Faure", "Louis", date(1970, 5, 5), E.Sex.MALE, 415)
         s.add_all([anne, minor, big, closed])
         s.flush()
         out.member_id, out.nir = anne.id, anne.nir
