@@ -41,6 +41,7 @@ from advisor_desk.domain.enums import (
 )
 from advisor_desk.domain.errors import NotFound, ValidationError
 from advisor_desk.domain.permissions import Permission, permissions_of
+from advisor_desk.domain.sla import minutes_text
 from advisor_desk.domain.slots import paris_day
 
 from .orm import Advisor
@@ -996,11 +997,13 @@ def summary_pdf(board: Dashboard) -> bytes:
                 ["Délai de réponse respecté", _pct(m.sla_rate)],
                 [
                     "Première réponse (médiane / p90)",
-                    f"{_num(m.first_response.median_min)} / {_num(m.first_response.p90_min)} min",
+                    f"{minutes_text(m.first_response.median_min)} / "
+                    f"{minutes_text(m.first_response.p90_min)}",
                 ],
                 [
                     "Résolution (médiane / p90)",
-                    f"{_num(m.resolution.median_min)} / {_num(m.resolution.p90_min)} min",
+                    f"{minutes_text(m.resolution.median_min)} / "
+                    f"{minutes_text(m.resolution.p90_min)}",
                 ],
                 ["Clôtures par jour", _num(m.closure_rate_per_day)],
                 ["Jours pour résorber le stock", _num(m.days_to_clear, "j")],

@@ -94,3 +94,13 @@ def sla_status(
     # hour has elapsed since: compare instants, not only business time.
     breached = now > due_at
     return SlaStatus(due_at=due_at, hours_left=round(left, 2), breached=breached, paused=False)
+
+
+def minutes_text(minutes: int | None) -> str:
+    """A duration in whole minutes as people read it: '45 min', '12 h 05', '—' when unknown."""
+    if minutes is None:
+        return "—"
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest:02d}"

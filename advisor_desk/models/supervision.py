@@ -18,6 +18,7 @@ from advisor_desk.domain.calendar import PARIS
 from advisor_desk.domain.declarations import KIND_TITLES_FR
 from advisor_desk.domain.declarations.workflow import STATE_LABELS_FR
 from advisor_desk.domain.enums import DeclarationKind, MailTheme
+from advisor_desk.domain.sla import minutes_text
 from advisor_desk.models.mail_queue import theme_label
 from advisor_desk.models.table import Column, RowTableModel
 
@@ -157,8 +158,8 @@ class AgentLoadModel(RowTableModel[AgentLoad]):
                     True,
                 ),
                 Column(
-                    QCoreApplication.translate("SupervisionModels", "Median handling (min)"),
-                    lambda r: "—" if r.median_handling_min is None else _n(r.median_handling_min),
+                    QCoreApplication.translate("SupervisionModels", "Median handling"),
+                    lambda r: minutes_text(r.median_handling_min),
                     lambda r: r.median_handling_min or 0,
                     True,
                 ),

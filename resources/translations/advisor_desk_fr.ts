@@ -3873,8 +3873,8 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>Par jour</translation>
     </message>
     <message>
-        <source>Median handling (min)</source>
-        <translation>Traitement médian (min)</translation>
+        <source>Median handling</source>
+        <translation>Traitement médian</translation>
     </message>
     <message>
         <source>Item</source>
@@ -3940,12 +3940,12 @@ Le poste de travail des conseillers, agents et superviseurs d&apos;une CPAM.</tr
         <translation>Du {first} au {last}.</translation>
     </message>
     <message>
-        <source>E-mails: {open} open; response deadline met: {sla}; first response median {fr} min (p90 {fr90}); resolution median {res} min (p90 {res90}); backlog cleared in {days} days at {rate} closures a day.</source>
-        <translation>Courriels : {open} ouverts ; délai de réponse respecté : {sla} ; première réponse médiane {fr} min (p90 {fr90}) ; résolution médiane {res} min (p90 {res90}) ; stock résorbé en {days} jours au rythme de {rate} clôtures par jour.</translation>
+        <source>E-mails: {open} open; response deadline met: {sla}; first response median {fr} (p90 {fr90}); resolution median {res} (p90 {res90}); backlog cleared in {days} days at {rate} closures a day.</source>
+        <translation>Courriels : {open} ouverts ; délai de réponse respecté : {sla} ; première réponse médiane {fr} (p90 {fr90}) ; résolution médiane {res} (p90 {res90}) ; stock résorbé en {days} jours au rythme de {rate} clôtures par jour.</translation>
     </message>
     <message>
-        <source>Procedures: {open} open, {overdue} overdue; acceptance rate {acc}. Appointments: {booked} booked, no-show rate {noshow}, average wait {wait} min.</source>
-        <translation>Démarches : {open} ouvertes, {overdue} en retard ; taux d&apos;acceptation {acc}. Rendez-vous : {booked} réservés, taux d&apos;absence {noshow}, attente moyenne {wait} min.</translation>
+        <source>Procedures: {open} open, {overdue} overdue; acceptance rate {acc}. Appointments: {booked} booked, no-show rate {noshow}, average wait {wait}.</source>
+        <translation>Démarches : {open} ouvertes, {overdue} en retard ; taux d&apos;acceptation {acc}. Rendez-vous : {booked} réservés, taux d&apos;absence {noshow}, attente moyenne {wait}.</translation>
     </message>
     <message>
         <source>Back to the queue</source>

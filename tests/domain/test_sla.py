@@ -89,3 +89,16 @@ def test_utc_input_gives_the_same_instant() -> None:
     local = first_response_due(paris(2026, 11, 27, 15, 0), MailTheme.SICK_LEAVE)
     utc = first_response_due(datetime(2026, 11, 27, 14, 0, tzinfo=UTC), MailTheme.SICK_LEAVE)
     assert local == utc
+
+
+def test_minutes_are_read_in_hours_beyond_one_hour() -> None:
+    from advisor_desk.domain.sla import minutes_text
+
+    assert [minutes_text(m) for m in (None, 0, 45, 60, 725, 1987)] == [
+        "—",
+        "0 min",
+        "45 min",
+        "1 h 00",
+        "12 h 05",
+        "33 h 07",
+    ]

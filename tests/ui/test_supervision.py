@@ -71,6 +71,11 @@ def test_period_then_bar_opens_the_filtered_mail_queue(  # type: ignore[no-untyp
         timeout=10_000,
     )
     assert screen.backlog_model.rowCount() == 2  # reimbursements, CSS
+    # Durations read as people read them: minutes under an hour, then hours and minutes.
+    assert (
+        "first response median 30 min (p90 2 h 00); resolution median 1 h 00 (p90 4 h 00)"
+        in screen.mail_figures.text()
+    )
     series = screen.backlog_chart.series
     assert series is not None
     # Flat bars, the table's first theme on top (a bar category axis draws its first at the

@@ -31,6 +31,7 @@ from advisor_desk.backend.supervision_dto import (
     RebalanceReport,
 )
 from advisor_desk.domain.enums import DeclarationKind, DeclarationState, MailTheme
+from advisor_desk.domain.sla import minutes_text
 from advisor_desk.models.supervision import (
     AgentItemsModel,
     AgentLoadModel,
@@ -209,15 +210,15 @@ class SupervisionScreen(QWidget):
         self.mail_figures.setText(
             self.tr(
                 "E-mails: {open} open; response deadline met: {sla}; first response median "
-                "{fr} min (p90 {fr90}); resolution median {res} min (p90 {res90}); "
+                "{fr} (p90 {fr90}); resolution median {res} (p90 {res90}); "
                 "backlog cleared in {days} days at {rate} closures a day."
             ).format(
                 open=m.open_total,
                 sla=_pct(m.sla_rate),
-                fr=_num(m.first_response.median_min),
-                fr90=_num(m.first_response.p90_min),
-                res=_num(m.resolution.median_min),
-                res90=_num(m.resolution.p90_min),
+                fr=minutes_text(m.first_response.median_min),
+                fr90=minutes_text(m.first_response.p90_min),
+                res=minutes_text(m.resolution.median_min),
+                res90=minutes_text(m.resolution.p90_min),
                 days=_num(m.days_to_clear),
                 rate=_num(m.closure_rate_per_day),
             )
@@ -225,14 +226,14 @@ class SupervisionScreen(QWidget):
         self.other_figures.setText(
             self.tr(
                 "Procedures: {open} open, {overdue} overdue; acceptance rate {acc}. "
-                "Appointments: {booked} booked, no-show rate {noshow}, average wait {wait} min."
+                "Appointments: {booked} booked, no-show rate {noshow}, average wait {wait}."
             ).format(
                 open=d.open_total,
                 overdue=d.overdue,
                 acc=_pct(d.acceptance_rate),
                 booked=sum(c.booked for c in a.occupancy),
                 noshow=_pct(a.noshow_rate),
-                wait=_num(a.avg_wait_min),
+                wait="—" if a.avg_wait_min is None else f"{_num(a.avg_wait_min)} min",
             )
         )
         selected = self._selected_agent()
