@@ -20,24 +20,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 import time
-import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from advisor_desk.backend import migrate
 from advisor_desk.backend.engine import make_engine
 from advisor_desk.backend.seed import seed_database
 from advisor_desk.backend.seeding.bulk import make_writer
 from advisor_desk.backend.seeding.members import COLUMNS, TABLE_ORDER
+from benchmarks.booking_race import FreshDatabase
 
 TARGET_S = 5.0
 TARGET_MEMBERS = 200
@@ -50,30 +46,6 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--pg", help="a PostgreSQL server URL (default: SQLite files)")
     parser.add_argument("--seed", type=int, default=3)
     return parser.parse_args(list(argv))
-
-
-@contextmanager
-def fresh_databases(pg: str | None) -> Iterator[tuple[str, str]]:
-    """Two empty database URLs, removed afterwards."""
-    if pg is None:
-        with tempfile.TemporaryDirectory(prefix="advisor-desk-bench-seed-") as tmp:
-            yield f"sqlite:///{tmp}/seeded.db", f"sqlite:///{tmp}/raw.db"
-        return
-    server = make_url(pg)
-    names = [f"bench_seed_{uuid.uuid4().hex[:8]}_{n}" for n in ("seeded", "raw")]
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            for name in names:
-                conn.execute(text(f'CREATE DATABASE "{name}"'))
-        yield tuple(  # type: ignore[misc]
-            server.set(database=name).render_as_string(hide_password=False) for name in names
-        )
-    finally:
-        with admin.connect() as conn:
-            for name in names:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def member_rows(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
@@ -118,11 +90,13 @@ def write_raw(engine: Engine, rows: dict[str, list[tuple[Any, ...]]]) -> float:
 
 def main(argv: Sequence[str]) -> dict[str, Any]:
     args = parse(argv)
-    with fresh_databases(args.pg) as (seeded_url, raw_url):
-        seeded, raw = make_engine(seeded_url), make_engine(raw_url)
+    # Two fresh, migrated databases (the booking race's helper), dropped at the end.
+    with (
+        FreshDatabase(args.pg, "bench_seed") as first,
+        FreshDatabase(args.pg, "bench_raw") as other,
+    ):
+        seeded, raw = make_engine(first.url), make_engine(other.url)
         try:
-            migrate.upgrade(seeded)
-            migrate.upgrade(raw)
             start = time.perf_counter()
             seed_database(seeded, members=args.members, seed=args.seed, workers=args.workers)
             seed_s = time.perf_counter() - start
