@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -24,6 +22,7 @@ from . import security
 from .orm import Advisor, AuditEvent, Dependent, Member, Office, Team
 from .orm.base import utcnow
 from .service import Service, api
+from .spreadsheets import csv_bytes
 
 LOGIN_RE = re.compile(r"^[a-z][a-z0-9._-]{2,39}$")
 
@@ -310,19 +309,20 @@ def _audit_conditions(
 
 
 def _audit_csv(rows: list[AuditRow]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(AUDIT_EXPORT_HEADER)
-    for r in rows:
-        writer.writerow(
-            (
-                r.at.astimezone(PARIS).strftime("%d/%m/%Y %H:%M:%S"),
-                r.login,
-                r.action,
-                r.member_id if r.member_id is not None else "",
-                r.target or "",
-                OUTCOME_FR.get(r.outcome, r.outcome.value),
-                r.detail or "",
-            )
-        )
-    return out.getvalue().encode("utf-8-sig")
+    return csv_bytes(
+        [
+            AUDIT_EXPORT_HEADER,
+            *(
+                (
+                    r.at.astimezone(PARIS).strftime("%d/%m/%Y %H:%M:%S"),
+                    r.login,
+                    r.action,
+                    r.member_id if r.member_id is not None else "",
+                    r.target or "",
+                    OUTCOME_FR.get(r.outcome, r.outcome.value),
+                    r.detail or "",
+                )
+                for r in rows
+            ),
+        ]
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence
@@ -91,6 +90,7 @@ from .orm.declarations import (
 )
 from .reimbursements import load_reference_values, person_name
 from .service import Service, api
+from .spreadsheets import csv_bytes
 
 S = DeclarationState
 MAX_ROWS = 500
@@ -359,7 +359,7 @@ class DeclarationsService(Service):
                 detail=f"vue={view.value}, format={fmt.value}, {len(rows)} demande(s)",
             )
         table = [EXPORT_HEADER, *(_export_line(r, offices) for r in rows)]
-        return _csv_bytes(table) if fmt is ExportFormat.CSV else _xlsx_bytes(table)
+        return csv_bytes(table) if fmt is ExportFormat.CSV else _xlsx_bytes(table)
 
     def _queue_conditions(
         self,
@@ -789,13 +789,6 @@ def _export_line(row: DeclarationRow, offices: dict[int, str]) -> tuple[str | in
         row.assigned_agent_name or "",
         offices.get(row.office_id, "") if row.office_id is not None else "",
     )
-
-
-def _csv_bytes(table: Sequence[Sequence[str | int]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerows(table)
-    return out.getvalue().encode("utf-8-sig")
 
 
 def _xlsx_bytes(table: Sequence[Sequence[str | int]]) -> bytes:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 from collections import defaultdict
@@ -51,6 +50,7 @@ from .orm.mail import MailThread
 from .orm.summaries import AppointmentHour, DeclarationOpenCount, MailFlowHour, MailOpenDay
 from .service import Service, api
 from .snapshots import SharedSnapshot
+from .spreadsheets import csv_bytes
 from .summaries import NO_ESTIMATE, OPEN_DECLARATION_STATES, OPEN_MAIL_STATES
 from .supervision_dto import (
     AGE_BUCKETS,
@@ -835,13 +835,16 @@ class SupervisionService(Service):
     def export_csv(self, period_start: date, period_end: date) -> bytes:
         """The dashboard as one CSV (`;`-separated, UTF-8 with BOM for spreadsheets): section rows."""
         board = self.dashboard(period_start, period_end)
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-        writer.writerow(["section", "cle", "sous_cle", "valeur"])
-        for section, rows in export_rows(board).items():
-            for key, sub, value in rows:
-                writer.writerow([section, key, sub, value])
-        return out.getvalue().encode("utf-8-sig")
+        return csv_bytes(
+            [
+                ("section", "cle", "sous_cle", "valeur"),
+                *(
+                    (section, key, sub, value)
+                    for section, rows in export_rows(board).items()
+                    for key, sub, value in rows
+                ),
+            ]
+        )
 
     @api(Permission.SUPERVISION_VIEW, readonly=True)
     def export_xlsx(self, period_start: date, period_end: date) -> bytes:
